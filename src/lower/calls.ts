@@ -28,7 +28,7 @@ import { isInitlessBase, madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
 import { builtinArityProblem, builtinKeywordProblem, mathArityProblem, strMethodArityProblem } from "../runtime/builtins/builtin-arity.js";
-import { classAttributeRead } from "./class-attributes.js";
+import { classAttributeBoundByValue, classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
   if (e._type === "List" || e._type === "Dict" || e._type === "Set" || e._type === "ListComp" || e._type === "DictComp" || e._type === "SetComp") return true;
@@ -400,6 +400,13 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
     return missingMethodCall(cx, f, obj, [...args, ...kwArgs(cx, e, p)]);
   if (!onBuiltin && own(BYTES_METHOD_RESULTS, f.attr) && !["join", "find"].includes(f.attr) && !jsMemberName(f.attr) && receiverType === "bytes")
     return call(member(obj, f.attr), ...args, ...kwArgs(cx, e, p));
+  // `D.g(d, 9)` where the class body assigned `g = Function(f)` (or any value, not a def): what D.g
+  // gives (a descriptor's __get__, a callable object, a function) is called as Python calls it, its
+  // arguments checked (a JS call of a function drops extra ones and passes missing ones as undefined).
+  if (!onBuiltin && classAttributeBoundByValue(cx, v, f.attr))
+    return e.keywords.length || args.some((a) => a.k === "spread")
+      ? cx.rt("callm", obj, lit(f.attr), ...args, ...kwArgs(cx, e, p))
+      : cx.rt("callm_checked", obj, lit(f.attr), ...args);
   if (
     onBuiltin ||
     jsMemberName(f.attr) ||

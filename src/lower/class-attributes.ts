@@ -134,3 +134,28 @@ export function classNamesRead(cx: LowerContext, cls: py.ClassDef): string[] {
   if (known?.kind !== "class" || known.node !== cls) return [];
   return [...(reads.get(cls.name) ?? [])].filter((a) => classNameRead(cx, cls, a));
 }
+
+/**
+ * Whether `Cls.attr` is, in the first class of `Cls`'s chain binding it, what a call of one of the
+ * program's classes or defs made in the class body (`g = Function(f)`, `m = wrap(lambda self, y: y)`):
+ * a descriptor, a callable object or a function, which `Cls.attr(...)` calls as Python calls what
+ * the class gives (with the argument checks of a call), never as a JS method.
+ */
+export function classAttributeBoundByValue(cx: LowerContext, v: py.ExprNode, attr: string): boolean {
+  if (v._type !== "Name") return false;
+  const k = cx.lookupKnown(v.id);
+  if (k?.kind !== "class") return false;
+  for (let c: py.ClassDef | undefined = k.node, depth = 0; c && depth < 30; depth++) {
+    const own = c.body.find((item) => binds(item, attr));
+    if (own) {
+      const value = own._type === "Assign" || own._type === "AnnAssign" ? own.value : undefined;
+      // (a def's alias, a lambda, staticmethod/classmethod of a def: define_class makes them
+      // checked views already)
+      if (value?._type !== "Call" || value.func._type !== "Name") return false;
+      const made = cx.lookupKnown(value.func.id)?.kind;
+      return made === "class" || made === "def";
+    }
+    c = cx.analysis.classes.bases(c)?.[0];
+  }
+  return false;
+}

@@ -21,6 +21,7 @@ import { annotationText } from "./annotation-text.js";
 import { overrideParams } from "./override-signatures.js";
 import { annotationChecks, annotationType, isProtocolClass, typeVarsIn } from "./annotations.js";
 import { inheritedMemberKind } from "./inherited-members.js";
+import { decoratedDefsRenamedApart, decoratorKinds, renamedDefValue } from "./decorated-class-defs.js";
 import { defsOfSubclasses, isMixin } from "./mixins.js";
 import { CORO_TYPE, functionExpression } from "./functions.js";
 import { describeStmt, docstring, firstLine, isStubBody, simpleBinding } from "./syntax.js";
@@ -416,6 +417,8 @@ function subscriptedClass(cx: LowerContext, b: py.ExprNode): py.Name | undefined
 /** A method's decorators, which define_class runs once the class exists (see classProps' `decorate`). */
 interface MethodDecorators {
   name: string;
+  /** A def renamed apart (decorated-class-defs.ts): its function, which the decorators take. */
+  source?: ir.Expr;
   isStatic: boolean;
   getter: boolean;
   setter: boolean;
@@ -485,6 +488,8 @@ interface ClassBody extends ClassBodyState {
    * exists, after every statement of the body (see classProps' `decorate`).
    */
   decoratedLater: py.FunctionDef | py.AsyncFunctionDef | null;
+  /** Decorated defs of a name the body binds again: each under a JS name of its own (decorated-class-defs.ts). */
+  readonly renamedApart: Map<py.FunctionDef | py.AsyncFunctionDef, string>;
 }
 
 /** The value `key` gets in the class body: kept in a const of its own when the body's values must run in order (st.keptValues). */
@@ -598,7 +603,7 @@ function classDefIn(
   const asyncGenMethods: { key: string; value: ir.Expr }[] = [];
   const methodTypeParams: { key: string; value: ir.Expr }[] = [];
   const protocol = isProtocolClass(cx, s);
-  const methodDecorators: { name: string; isStatic: boolean; getter: boolean; setter: boolean; decorators: ir.Expr[]; direct: boolean[]; line: number }[] = [];
+  const methodDecorators: MethodDecorators[] = [];
   // Generic[T] (or any base naming TypeVars): the class's TS type parameters.
   const typeParams: string[] = [];
   for (const b of bases) typeVarsIn(cx, b, typeParams);
@@ -705,6 +710,7 @@ function classDefIn(
     lambdaValues,
     hasSetattr: undefined,
     decoratedLater: null,
+    renamedApart: decoratedDefsRenamedApart(s.body),
     mapRead: (n, item) => mapBodyRead(st, n, item),
     nestedClass: (c, nestedIn) => classDef(cx, c, nestedIn),
   };
@@ -992,13 +998,17 @@ function classProps(
     // `C.m = deco(C.m)`: define_class made C.m the Python function (self first) and its setter
     // makes what the decorator returns the instances' method.
     const target = member(id(name), m.name);
-    let value: ir.Expr = target;
+    let value: ir.Expr = m.source ?? target;
     m.decorators.forEach((_, i, all) => (value = cx.callValue(all[all.length - 1 - i], [value], m.direct[all.length - 1 - i])));
-    return assignStmt(target, value, m.line);
+    // (a def renamed apart binds its Python name through setattr, as the class body's store would)
+    return m.source ? exprStmt(cx.rt("setattr", id(name), lit(m.name), value), m.line) : assignStmt(target, value, m.line);
   });
   // (through setattr: the class's setter makes the property the instances' descriptor)
   for (const a of propertyAliases) decorateMethods.push(exprStmt(cx.rt("setattr", id(name), lit(a.key), member(id(name), safeProp(a.source))), a.line));
   if (blocks) decorateMethods.push(...blocks.renamedMethodRemovals(name));
+  for (const [d, js] of st.renamedApart)
+    for (const owner of [member(id(name), "prototype"), id(name)])
+      decorateMethods.push(exprStmt(call(member(id("Reflect"), "deleteProperty"), owner, lit(js)), d.lineno));
   if (decorateMethods.length) props.push({ key: "decorate", value: { k: "arrow", params: [{ name, type: "any" }], body: decorateMethods } });
   return props;
 }
@@ -1056,7 +1066,7 @@ function methodItem(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, b
     bodyNames,
   } = st;
   const coroutine = item._type === "AsyncFunctionDef";
-  const kinds = item.decorator_list.map((d) => (d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : ""));
+  const kinds = decoratorKinds(item, s.body);
   const isStatic = kinds.includes("staticmethod");
   // `__init_subclass__` and `__class_getitem__` are class methods without the decorator.
   const isClassMethod = kinds.includes("classmethod") || item.name === "__init_subclass__" || item.name === "__class_getitem__";
@@ -1074,9 +1084,11 @@ function methodItem(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, b
   // `@singledispatchmethod def fmt`) reads it from the class, which exists when decorators run.
   const fromBody = (d: py.ExprNode) => classBodyNamesAsAttributes(d, bodyNames, s.name);
   if (other.length && !st.decoratedLater && other.some((d) => !cx.withOuter(outer, () => isRuntimeFunction(cx, d)))) st.decoratedLater = item;
-  if (other.length)
+  const renamedTo = st.renamedApart.get(item);
+  if (other.length || renamedTo !== undefined)
     methodDecorators.push({
       name: item.name === "constructor" ? "constructor_" : item.name,
+      source: renamedTo !== undefined ? cx.withOuter(outer, () => renamedDefValue(cx, st.name, item, renamedTo, `${qualname}.${item.name}`)) : undefined,
       isStatic: isStatic || isClassMethod,
       getter: accessor === "get",
       setter: accessor === "set",
@@ -1106,7 +1118,11 @@ function methodItem(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, b
   hoisted.push(...f.hoisted);
   if (f.typeParamValues) methodTypeParams.push({ key: item.name === "constructor" ? "constructor_" : item.name, value: array(f.typeParamValues) });
   selfAttributeUses(st, item, selfName, isClassMethod);
-  const methodName = branchDef ? blocks!.jsName(item) : deleter ? `__delete_${item.name}__` : item.name === "constructor" ? "constructor_" : item.name;
+  const methodName = branchDef
+    ? blocks!.jsName(item)
+    : deleter
+      ? `__delete_${item.name}__`
+      : (renamedTo ?? (item.name === "constructor" ? "constructor_" : item.name));
   const doc = cx.readsDoc && accessor !== "set" && !deleter ? docstring(item.body) : null;
   if (doc !== null) methodDocs.push({ key: methodName, value: lit(doc) });
   if (signature) methodSignatures.push({ key: methodName, value: signature });

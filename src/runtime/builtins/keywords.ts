@@ -9,7 +9,7 @@ import { isJsClass } from "./names.js";
 import { JS_RESERVED } from "./js-names.js";
 import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
 import { registerLate } from "./late.js";
-import { isProgramFunction } from "./program-functions.js";
+import { isProgramFunction, programQualname } from "./program-functions.js";
 import { argumentNameList } from "./builtin-arity.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
@@ -71,7 +71,8 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
     if (names) {
       // A method is named by its class (`C.__init__()`), and its instance counts among the positional arguments.
       const ownerName = qualname === undefined && thisArg !== null && typeof thisArg === "object" ? methodQualname(f, thisArg) : undefined;
-      const fname = qualname ?? ownerName ?? (f as { __name__?: string; name?: string }).__name__ ?? f.name ?? "function";
+      // (a lambda is `<lambda>` or its qualname, whatever JS named the arrow: `g = lambda ...` is "g" to JS)
+      const fname = qualname ?? ownerName ?? (f as { __name__?: string }).__name__ ?? programQualname(f) ?? (f.name || "<lambda>");
       const self = ownerName !== undefined ? 1 : 0;
       const rest = names.length && names[names.length - 1].startsWith("...") ? names[names.length - 1] : null;
       const params = rest ? names.slice(0, -1) : names;

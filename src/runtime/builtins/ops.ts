@@ -1626,7 +1626,8 @@ export function callm(obj: any, name: string, ...args: any[]): any {
  * A call within the function's bounds costs what a JS method call costs plus the bounds check.
  */
 export function callm_checked(obj: any, name: string, ...args: any[]): any {
-  if (obj !== null && typeof obj === "object" && !(getattributeDefined && getattributeHooked(obj))) {
+  // (a class too: `K.m(...)` of a function the class body assigned, `m = wrap(lambda self, y: y)`)
+  if (obj !== null && (typeof obj === "object" || typeof obj === "function") && !(getattributeDefined && getattributeHooked(obj))) {
     const f = obj[name];
     if (typeof f === "function" && !(f.prototype !== undefined && isJsClass(f)) && !isJsOnly(obj, name)) {
       const bounds = (f as { [ARITY]?: number })[ARITY] ?? arity(f);
