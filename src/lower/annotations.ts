@@ -362,7 +362,10 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   }
   if (n === "Awaitable") return `${cx.imports.type("Awaitable", ASYNCIO)}<${result(arg(0))}>`;
   if (n === "Coroutine") return `${cx.imports.type("Coroutine", ASYNCIO)}<${result(arg(2))}>`;
-  if (n === "AsyncIterator" || n === "AsyncIterable" || n === "AsyncGenerator") return cx.imports.type("AsyncGenerator", ASYNCIO);
+  // (an AsyncIterable or AsyncIterator may be a class of the program: only what `async for` uses)
+  if (n === "AsyncIterable") return cx.imports.type("AsyncIterableLike", ASYNCIO);
+  if (n === "AsyncIterator") return cx.imports.type("AsyncIteratorLike", ASYNCIO);
+  if (n === "AsyncGenerator") return cx.imports.type("AsyncGenerator", ASYNCIO);
   if (ITERABLES.has(n)) return `Iterable<${arg(0)}>`;
   if (n === "Iterator") return `Iterator<${arg(0)}>`;
   // A user generic class: Box[int] is Box<bigint> when Box declares its type parameters.
