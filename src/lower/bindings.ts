@@ -17,6 +17,7 @@ import { array, assignStmt, call, exprStmt, id, index, lit, member } from "../ir
 import { dictReceiver, provenDict } from "./dict-access.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
+import { RUNTIME } from "./stdlib.js";
 import { forEachChildWith } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { boundOtherwise, simpleBinding } from "./syntax.js";
@@ -273,17 +274,36 @@ function ownLoopTargets(stmts: py.Stmt[], out: Set<string>): void {
 }
 
 /**
- * The TS type of a name bound once that inference proves an int, float or str (`n = len(xs)`:
- * `bigint`), for readers and tsc; other names stay `any` (a Python value flows anywhere: a bool
- * where an int is annotated, a name rebound with what TS types otherwise). Not a copy of another
- * name (`value = start`), whose TS type is its annotation's (a TypeVar's, say).
+ * The TS type of a name whose every binding inference proves an int, float, str, bool, list or
+ * dict (`n = len(xs)`: `bigint`; `count = 0` then `count = count + 1`: `bigint`), for readers and
+ * tsc; other names stay `any` (a Python value flows anywhere: a bool where an int is annotated, a
+ * name rebound with what TS types otherwise). Not a copy of another name (`value = start`), whose
+ * TS type is its annotation's (a TypeVar's, say).
  */
-function provenScalarType(cx: LowerContext, target: py.Name, value: ir.Expr): string | undefined {
-  if (value.k === "id" || (cx.fn.scope.bindCount.get(target.id) ?? 0) !== 1) return undefined;
-  // (a plain literal keeps the default: a const of it is typed by its value already)
-  if (value.k === "lit") return undefined;
+function provenLocalType(cx: LowerContext, target: py.Name, value: ir.Expr): string | undefined {
+  const binds = cx.fn.scope.bindCount.get(target.id) ?? 0;
+  if (value.k === "id" || binds < 1) return undefined;
+  // (a plain literal bound once keeps the default: a const of it is typed by its value already)
+  if (binds === 1 && value.k === "lit") return undefined;
+  // (an imported module's variables may be set from elsewhere, with anything)
+  if (binds > 1 && cx.moduleForm && cx.fn.scope.kind === "module") return undefined;
   const t = cx.typeOfExpr(target);
-  return t === "int" ? "bigint" : t === "float" ? "number" : t === "str" ? "string" : undefined;
+  switch (t) {
+    case "int":
+      return "bigint";
+    case "float":
+      return "number";
+    case "str":
+      return "string";
+    case "bool":
+      return "boolean";
+    // (bound once: TS's inference from the value, the runtime's PyList<any> or PyDict<K, V>, says it)
+    case "list":
+      return binds === 1 ? "" : `${cx.imports.type("PyList", RUNTIME)}<any>`;
+    case "dict":
+      return binds === 1 ? "" : `${cx.imports.type("PyDict", RUNTIME)}<any, any>`;
+  }
+  return undefined;
 }
 
 /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */
@@ -313,7 +333,7 @@ export function assignName(cx: LowerContext, name: string, value: ir.Expr, line:
 export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, line: number): ir.Stmt[] {
   switch (target._type) {
     case "Name":
-      return [assignName(cx, target.id, value, line, provenScalarType(cx, target, value))];
+      return [assignName(cx, target.id, value, line, provenLocalType(cx, target, value))];
     case "Attribute":
       // `builtins.print = f` changes what every module's bare `print` calls in CPython; here the
       // builtins are the runtime's own functions: refused rather than silently not patched.
