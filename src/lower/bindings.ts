@@ -18,7 +18,7 @@ import { dictReceiver, provenDict } from "./dict-access.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { RUNTIME } from "./stdlib.js";
-import { forEachChildWith } from "../ast/walk.js";
+import { forEachChildWith, walk } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { boundOtherwise, simpleBinding } from "./syntax.js";
 import { importedFromSeveral } from "./conditional-imports.js";
@@ -295,8 +295,10 @@ function provenLocalType(cx: LowerContext, target: py.Name, value: ir.Expr): str
       return "number";
     case "str":
       return "string";
+    // (a bool flows legally where `int` is annotated, which TS types bigint: only a name every
+    // binding of which is a plain truth value, `done = False`, `done = n > 3`)
     case "bool":
-      return "boolean";
+      return plainBoolBindings(cx.fn.scope.node, target.id, binds) ? "boolean" : undefined;
     // (bound once: TS's inference from the value, the runtime's PyList<any> or PyDict<K, V>, says it)
     case "list":
       return binds === 1 ? "" : `${cx.imports.type("PyList", RUNTIME)}<any>`;
@@ -304,6 +306,26 @@ function provenLocalType(cx: LowerContext, target: py.Name, value: ir.Expr): str
       return binds === 1 ? "" : `${cx.imports.type("PyDict", RUNTIME)}<any, any>`;
   }
   return undefined;
+}
+
+/** Whether a scope's `binds` bindings of `name` are all `name = <a literal bool, comparison or not>`. */
+function plainBoolBindings(scope: py.Node, name: string, binds: number): boolean {
+  const plain = (e: py.ExprNode): boolean =>
+    (e._type === "Constant" && typeof e.value === "boolean") ||
+    e._type === "Compare" ||
+    (e._type === "UnaryOp" && e.op._type === "Not") ||
+    (e._type === "BoolOp" && e.values.every(plain));
+  let found = 0;
+  let allPlain = true;
+  walk(scope, (n) => {
+    if (n !== scope && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef")) return false;
+    if (n._type === "Assign" && n.targets.length === 1 && n.targets[0]._type === "Name" && n.targets[0].id === name) {
+      found++;
+      allPlain &&= plain(n.value);
+    }
+    return undefined;
+  });
+  return allPlain && found === binds;
 }
 
 /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */
