@@ -10,6 +10,7 @@
 //   --dump DIR writes each program's emitted TS to DIR (to read the helper calls in context)
 //   --all also type-checks the programs without annotations (counted apart: the figures above
 //   stay those of the annotated programs)
+//   --only TEXT keeps the programs whose label (`eval/NNN_name.py`, `fixtures/NAME`) contains TEXT
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -26,6 +27,7 @@ const verbose = args.includes("--verbose");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 const dumpDir = args.includes("--dump") ? resolve(args[args.indexOf("--dump") + 1]) : null;
 const all = args.includes("--all");
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 
 /** Runtime helpers that stand for Python's dynamic semantics: what plain typed code would not need. */
 const DYNAMIC = new Set(
@@ -182,6 +184,7 @@ async function main() {
   let otherErrors = 0;
   try {
     for (const p of programs()) {
+      if (only && !p.label.includes(only)) continue;
       const found = annotations(readFileSync(join(p.dir, p.main), "utf8"));
       if (!found && !all) continue;
       const { items, params } = found ?? { items: [], params: { total: 0, annotated: 0 } };

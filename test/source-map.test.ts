@@ -123,6 +123,16 @@ describe("line maps and source maps", () => {
     expect(decodeMappings(two.map.mappings)[line][0]).toEqual([0, 0, ...position(sayAfter, "print(what)")].map((v, i) => (i === 2 ? v - 1 : v)));
   });
 
+  it("each part of an expression written over several lines maps to its own Python line and column", () => {
+    const source = readFileSync(join(root, "fixtures/lang-traceback-multiline-expression/input.py"), "utf8");
+    const { ts, map } = translateWithMap(source);
+    expect(mapped(ts, map, "pick(\n")).toEqual(position(source, "pick(\n        data["));
+    expect(mapped(ts, map, 'getitem(data.__getitem__("y"), 1n)')).toEqual(position(source, 'data["y"][1]'));
+    expect(mapped(ts, map, 'len(data.__getitem__("y"))')).toEqual(position(source, "len(\n"));
+    expect(mapped(ts, map, 'len(data.__getitem__("y"))', 4)).toEqual(position(source, 'data["y"]\n'));
+    expect(mapped(ts, map, 'data.__getitem__("z")')).toEqual(position(source, 'data["z"]'));
+  });
+
   it("columns after non-ASCII text count UTF-16 units, as a map's columns do (the AST's are UTF-8 bytes)", () => {
     const source = 'names = ["zoë", "日本"]\nprint("größe", len(names[1]), names[1].upper())\n';
     const { ts, map } = translateWithMap(source);

@@ -23,6 +23,11 @@ const FIXTURES = [
   "asyncio-coroutine-never-awaited-warning",
   "seed-05-worker-model",
   "lang-typing-lying-annotations",
+  // stdlib modules beyond asyncio (collections, concurrent.futures, queue, threading; heapq, bisect,
+  // operator; functools, itertools, string, atexit's handlers at exit)
+  "lang-typed-runtime-module-classes",
+  "lang-stdlib-heapq-bisect-operator",
+  "stdlib-singledispatch-atexit",
   // tracebacks: traceback.format_exc() across awaits, and an uncaught chain (the whole stderr)
   "asyncio-traceback-across-awaits",
   "lang-raise-in-finally-context",
@@ -31,6 +36,8 @@ const FIXTURES = [
   // the markers under failing expressions, through the TS source map's spans (x_python_spans)
   "asyncio-traceback-markers",
   "lang-traceback-markers-uncaught",
+  // an exception inside an expression written over several lines: the failing part's line
+  "lang-traceback-multiline-expression",
 ];
 
 /** A fixture of several files, translated with --outdir. */

@@ -289,6 +289,7 @@ function runtimeClass(cx: LowerContext, a: py.ExprNode, args: py.ExprNode[] = []
 function named(cx: LowerContext, a: py.Name | py.Attribute, depth: number): string {
   const n = nameOf(a);
   if (a._type === "Name") {
+    if (n === cx.selfTypeVar) return "this";
     if (cx.boundTypeVars.has(n)) return n;
     // A `type` statement's alias (PEP 695): its TS alias, any type arguments left out are `any`.
     const aliasParams = cx.pep695Alias(n);
@@ -356,12 +357,15 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   const rt = runtimeClass(cx, a.value, args, sub);
   if (rt) return rt;
   if (n === "Callable") {
-    const ret = args.length === 2 ? sub(args[1]) : "any";
+    const ret = args.length === 2 ? result(sub(args[1])) : "any";
     return `((...args: any[]) => ${ret})`;
   }
-  if (n === "Awaitable") return `${cx.imports.type("Awaitable", ASYNCIO)}<${arg(0)}>`;
-  if (n === "Coroutine") return `${cx.imports.type("Coroutine", ASYNCIO)}<${arg(2)}>`;
-  if (n === "AsyncIterator" || n === "AsyncIterable" || n === "AsyncGenerator") return cx.imports.type("AsyncGenerator", ASYNCIO);
+  if (n === "Awaitable") return `${cx.imports.type("Awaitable", ASYNCIO)}<${result(arg(0))}>`;
+  if (n === "Coroutine") return `${cx.imports.type("Coroutine", ASYNCIO)}<${result(arg(2))}>`;
+  // (an AsyncIterable or AsyncIterator may be a class of the program: only what `async for` uses)
+  if (n === "AsyncIterable") return cx.imports.type("AsyncIterableLike", ASYNCIO);
+  if (n === "AsyncIterator") return cx.imports.type("AsyncIteratorLike", ASYNCIO);
+  if (n === "AsyncGenerator") return cx.imports.type("AsyncGenerator", ASYNCIO);
   if (ITERABLES.has(n)) return `Iterable<${arg(0)}>`;
   if (n === "Iterator") return `Iterator<${arg(0)}>`;
   // A user generic class: Box[int] is Box<bigint> when Box declares its type parameters.
@@ -380,6 +384,12 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   }
   return "any";
 }
+
+/**
+ * What a callable or coroutine annotated to give None gives in TS: a `-> None` function's TS
+ * return is `void` (`null | void` when it says `return None`), so both are accepted.
+ */
+const result = (t: string) => (t === "null" ? "null | void" : t);
 
 /** The names a user class's `Generic[...]`/`Protocol[...]` base lists, in order (TypeVars and ParamSpecs). */
 function genericSlots(cx: LowerContext, name: string): string[] | undefined {

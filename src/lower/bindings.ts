@@ -17,7 +17,8 @@ import { array, assignStmt, call, exprStmt, id, index, lit, member } from "../ir
 import { dictReceiver, provenDict } from "./dict-access.js";
 import { type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
-import { forEachChildWith } from "../ast/walk.js";
+import { RUNTIME } from "./stdlib.js";
+import { forEachChildWith, walk } from "../ast/walk.js";
 import { functionLocals } from "./analysis.js";
 import { boundOtherwise, simpleBinding } from "./syntax.js";
 import { importedFromSeveral } from "./conditional-imports.js";
@@ -273,17 +274,58 @@ function ownLoopTargets(stmts: py.Stmt[], out: Set<string>): void {
 }
 
 /**
- * The TS type of a name bound once that inference proves an int, float or str (`n = len(xs)`:
- * `bigint`), for readers and tsc; other names stay `any` (a Python value flows anywhere: a bool
- * where an int is annotated, a name rebound with what TS types otherwise). Not a copy of another
- * name (`value = start`), whose TS type is its annotation's (a TypeVar's, say).
+ * The TS type of a name whose every binding inference proves an int, float, str, bool, list or
+ * dict (`n = len(xs)`: `bigint`; `count = 0` then `count = count + 1`: `bigint`), for readers and
+ * tsc; other names stay `any` (a Python value flows anywhere: a bool where an int is annotated, a
+ * name rebound with what TS types otherwise). Not a copy of another name (`value = start`), whose
+ * TS type is its annotation's (a TypeVar's, say).
  */
-function provenScalarType(cx: LowerContext, target: py.Name, value: ir.Expr): string | undefined {
-  if (value.k === "id" || (cx.fn.scope.bindCount.get(target.id) ?? 0) !== 1) return undefined;
-  // (a plain literal keeps the default: a const of it is typed by its value already)
-  if (value.k === "lit") return undefined;
+function provenLocalType(cx: LowerContext, target: py.Name, value: ir.Expr): string | undefined {
+  const binds = cx.fn.scope.bindCount.get(target.id) ?? 0;
+  if (value.k === "id" || binds < 1) return undefined;
+  // (a plain literal bound once keeps the default: a const of it is typed by its value already)
+  if (binds === 1 && value.k === "lit") return undefined;
+  // (an imported module's variables may be set from elsewhere, with anything)
+  if (binds > 1 && cx.moduleForm && cx.fn.scope.kind === "module") return undefined;
   const t = cx.typeOfExpr(target);
-  return t === "int" ? "bigint" : t === "float" ? "number" : t === "str" ? "string" : undefined;
+  switch (t) {
+    case "int":
+      return "bigint";
+    case "float":
+      return "number";
+    case "str":
+      return "string";
+    // (a bool flows legally where `int` is annotated, which TS types bigint: only a name every
+    // binding of which is a plain truth value, `done = False`, `done = n > 3`)
+    case "bool":
+      return plainBoolBindings(cx.fn.scope.node, target.id, binds) ? "boolean" : undefined;
+    // (bound once: TS's inference from the value, the runtime's PyList<any> or PyDict<K, V>, says it)
+    case "list":
+      return binds === 1 ? "" : `${cx.imports.type("PyList", RUNTIME)}<any>`;
+    case "dict":
+      return binds === 1 ? "" : `${cx.imports.type("PyDict", RUNTIME)}<any, any>`;
+  }
+  return undefined;
+}
+
+/** Whether a scope's `binds` bindings of `name` are all `name = <a literal bool, comparison or not>`. */
+function plainBoolBindings(scope: py.Node, name: string, binds: number): boolean {
+  const plain = (e: py.ExprNode): boolean =>
+    (e._type === "Constant" && typeof e.value === "boolean") ||
+    e._type === "Compare" ||
+    (e._type === "UnaryOp" && e.op._type === "Not") ||
+    (e._type === "BoolOp" && e.values.every(plain));
+  let found = 0;
+  let allPlain = true;
+  walk(scope, (n) => {
+    if (n !== scope && (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef")) return false;
+    if (n._type === "Assign" && n.targets.length === 1 && n.targets[0]._type === "Name" && n.targets[0].id === name) {
+      found++;
+      allPlain &&= plain(n.value);
+    }
+    return undefined;
+  });
+  return allPlain && found === binds;
 }
 
 /** `let`/`const` for the first assignment of a name, or a plain assignment once declared. */
@@ -313,7 +355,7 @@ export function assignName(cx: LowerContext, name: string, value: ir.Expr, line:
 export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, line: number): ir.Stmt[] {
   switch (target._type) {
     case "Name":
-      return [assignName(cx, target.id, value, line, provenScalarType(cx, target, value))];
+      return [assignName(cx, target.id, value, line, provenLocalType(cx, target, value))];
     case "Attribute":
       // `builtins.print = f` changes what every module's bare `print` calls in CPython; here the
       // builtins are the runtime's own functions: refused rather than silently not patched.

@@ -293,6 +293,8 @@ export class LowerContext {
   readonly paramSpecs: Set<string>;
   /** The TypeVars that are TS type parameters where the lowering is (of the classes and functions around it). */
   boundTypeVars = new Set<string>();
+  /** The TypeVar a method's `self` is annotated with (`def clear(self: T) -> T`): TS's `this` type there. */
+  selfTypeVar: string | undefined;
   private loneSurrogates?: boolean;
 
   /** Whether the module can make a lone high surrogate: its str joins then go through the runtime (lone-surrogates.ts). */

@@ -131,7 +131,21 @@ export function functionExpression(
 ): { value: ir.Expr; fn?: ir.FunctionLike; hoisted: ir.Stmt[]; typeParamValues?: ir.Expr[]; params?: ir.Param[] } {
   // The TypeVars the signature uses that no enclosing generic class binds: the function's own TS type parameters.
   // (none for a property's getter or setter: a TS accessor takes no type parameters, its TypeVars are `any`)
-  const typeParams = s._type === "Lambda" || (method && isAccessorDef(s)) ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
+  const typeVars = s._type === "Lambda" || (method && isAccessorDef(s)) ? [] : signatureTypeVars(cx, s).filter((t) => !cx.boundTypeVars.has(t));
+  // `def clear(self: T) -> T`: the instance's own type, TS's `this` (a type parameter would not be).
+  // (a function nested in such a method is no member: there the TypeVar is its own again)
+  const selfType = selfTypeVar(s, method);
+  const thisType = selfType && typeVars.includes(selfType) ? selfType : undefined;
+  if (thisType !== cx.selfTypeVar) {
+    const saved = cx.selfTypeVar;
+    cx.selfTypeVar = thisType;
+    try {
+      return functionExpression(cx, s, coroutine, qualname, method);
+    } finally {
+      cx.selfTypeVar = saved;
+    }
+  }
+  const typeParams = typeVars.filter((t) => t !== thisType);
   // (an `async def` that is no method defaults its TypeVars to `any`, as below for PEP 695's)
   if (s._type === "Lambda" || !s.type_params.length)
     return cx.withTypeParams(typeParams, () =>
@@ -154,6 +168,13 @@ export function functionExpression(
   const declared = all.map((t) => (own.tsParams.includes(t) ? ownDeclared(t) : t));
   const lowered = cx.withTypeParams(all, () => functionExpressionTyped(cx, s, coroutine, qualname, declared, method));
   return { ...lowered, hoisted: [...lowered.hoisted, ...own.decls], typeParamValues: own.values };
+}
+
+/** The TypeVar an instance method's `self` is annotated with, if it is one. */
+function selfTypeVar(s: py.FunctionDef | py.AsyncFunctionDef | py.Lambda, method?: MethodOptions): string | undefined {
+  if (s._type === "Lambda" || !method?.selfName || method.selfIsClass || method.receiverDefault) return undefined;
+  const self = [...s.args.posonlyargs, ...s.args.args][0];
+  return self?.annotation?._type === "Name" ? self.annotation.id : undefined;
 }
 
 function signatureTypeVars(cx: LowerContext, s: py.FunctionDef | py.AsyncFunctionDef): string[] {

@@ -50,6 +50,19 @@ const AG_CLOSED = 3;
 
 type Gen = Generator<unknown, unknown, unknown>;
 
+/**
+ * What an `AsyncIterable[T]` annotation is in TS: anything with `__aiter__`, an async generator or
+ * a class of the program (`async for` asks no more of it).
+ */
+export interface AsyncIterableLike {
+  __aiter__(): unknown;
+}
+
+/** What an `AsyncIterator[T]` annotation is in TS: `__aiter__` and `__anext__`. */
+export interface AsyncIteratorLike extends AsyncIterableLike {
+  __anext__(): unknown;
+}
+
 export class AsyncGenerator {
   _gen: Gen;
   _code: CodeObject;

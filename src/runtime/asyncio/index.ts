@@ -59,6 +59,7 @@ export { Runner, run } from "./runners.js";
 
 // Compiler and CLI hooks (not Python names).
 export { async_generator_function, agen_yield, AsyncGenerator, isasyncgen } from "./_asyncgen.js";
+export type { AsyncIterableLike, AsyncIteratorLike } from "./_asyncgen.js";
 export { _at_exit, _reset_for_tests } from "./_shutdown.js";
 export { set_source_line_provider } from "./_warnings.js";
 export { _set_copy_context } from "./_context.js";

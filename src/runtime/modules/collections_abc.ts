@@ -47,7 +47,7 @@ import { abstractmethod, update_abstractmethods } from "./abc.js";
 import { _GenericAlias, _set_abc_classes } from "./typing.js";
 import { awaitable, coroutine_function, iscoroutine, is_generator_based_coroutine } from "../asyncio/coroutines.js";
 import { isfuture } from "../asyncio/futures.js";
-import { AsyncGenerator as AsyncGen } from "../asyncio/_asyncgen.js";
+import { AsyncGenerator as AsyncGen, type AsyncIterableLike } from "../asyncio/_asyncgen.js";
 
 // (JS's own Iterable and Generator types)
 type JsIterable<T> = globalThis.Iterable<T>;
@@ -609,6 +609,8 @@ class AbcCoroutine extends AbcAwaitable {
 
 class AbcAsyncIterable extends RefusesAbstract {
   declare static register: <C>(sub: C) => C;
+  // (what an `AsyncIterable[T]` annotation is in TS: `isinstance(x, AsyncIterable)` narrows to it)
+  declare static __instancecheck__: (x: unknown) => x is AsyncIterableLike;
   __aiter__(): any {
     return call(AbcAsyncIterator);
   }
