@@ -643,6 +643,8 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
       } else visitExpr(e.elt, comp, table);
       inOwnCode = saved;
       if (comp.hasAwait && e._type !== "GeneratorExp") scope.hasAwait = true;
+      // (a `yield from` the blocking-functions pass put in a comprehension: the def delegates to it)
+      if (comp.hasYieldFrom && e._type !== "GeneratorExp") scope.isGenerator = scope.hasYieldFrom = true;
       return;
     }
     case "Attribute":
