@@ -198,7 +198,13 @@ export function missingModule(cx: LowerContext, s: py.Import | py.ImportFrom, fu
   const windowsOnly = windowsOnlyImport(fullName);
   if (windowsOnly?.raise === "import_error") return [exprStmt(call(cx.helperFrom("import_error", PROGRAM), lit(windowsOnly.message)), s.lineno)];
   if (windowsOnly) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(windowsOnly.name)), s.lineno)];
-  if (CPYTHON_STDLIB.has(top) || STDLIB[top]) return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
+  if (CPYTHON_STDLIB.has(top) || STDLIB[top]) {
+    // In a branch for another platform (never taken on Linux): the import cannot run, so the
+    // program is not refused for it; were it reached, it would say what is missing.
+    if (cx.otherPlatformImports?.has(s))
+      return [exprStmt(call(cx.helperFrom("import_error", PROGRAM), lit(`module '${name}' is not available in tsyncio's runtime`)), s.lineno)];
+    return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
+  }
   if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(name)), s.lineno)];
   const where = cx.options.modules
     ? "no such .py file or package next to the main script"
