@@ -235,6 +235,18 @@ describe("programs of several files", () => {
     expect(r.stderr).toContain("missing.py:2:1: error TSY3002: no module named 'helpers_that_do_not_exist'");
   });
 
+  it("a stdlib module the runtime lacks is refused in a Linux branch and in try, not in a branch for another platform", () => {
+    const m = write(
+      "platform_branches.py",
+      "import sys\nif sys.platform == 'win32':\n    import ctypes\nif sys.platform == 'linux':\n    import ctypes\ntry:\n    import ctypes\nexcept ImportError:\n    pass\n",
+    );
+    const r = tsyncio(["check", m]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("platform_branches.py:3:");
+    expect(r.stderr).toContain("platform_branches.py:5:5: error TSY3001: module 'ctypes' is not available in tsyncio's runtime");
+    expect(r.stderr).toContain("platform_branches.py:7:5: error TSY3001: module 'ctypes' is not available in tsyncio's runtime");
+  });
+
   it("a name CPython's module has and the runtime's lacks: diagnostic TSY3004, not an undefined value at run time", () => {
     const m = write("missing_name.py", "from functools import reduce, get_cache_token\nimport os\nos.chroot('/nowhere')\n");
     const r = tsyncio(["check", m]);

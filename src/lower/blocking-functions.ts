@@ -10,7 +10,7 @@
 //           helper(item)            |       with (yield from _tsy_bwith(lock)):
 //                                   |           yield from _tsy_bcall(helper, item)
 //
-// A def "can block" when its own body (not nested defs, lambdas or comprehensions) calls a
+// A def "can block" when its own body (not nested defs, lambdas or generator expressions) calls a
 // blocking primitive (time.sleep, input, a method named acquire/wait/join/get/put/result/...,
 // a `with` statement) or a def that can block (by name, to a fixed point). In such a def those
 // calls, and calls of its parameters and locals (unknown callees), go through the runtime helpers,
@@ -65,6 +65,16 @@ const LAMBDA_HELPERS = ["_tsy_blocking_lambda", "_tsy_call_spec", "_tsy_call_spe
 
 /** Scopes of their own: a `yield from` cannot go inside them. */
 const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+/**
+ * Comprehensions that run while the def runs (`[q.get() for _ in range(n)]` in a thread): their
+ * calls count as the def's own, and their `yield from` makes the comprehension a generator the
+ * def delegates to (comprehensions.ts). A generator expression runs later, wherever it is consumed.
+ */
+const RUN_AT_ONCE = new Set(["ListComp", "SetComp", "DictComp"]);
+
+function ownScopeEnds(n: py.Node): boolean {
+  return NESTED_SCOPES.has(n._type) && !RUN_AT_ONCE.has(n._type);
+}
 
 export function compileBlockingFunctions(module: py.Module): py.Module {
   if (!usesThreads(module)) return module;
@@ -130,7 +140,7 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
     const rewriteExpr = (e: py.Node): py.Node => {
       if (isStatement(e)) return rewriteStmt(e);
       if (e._type === "Lambda") return rewriteLambda(e);
-      if (NESTED_SCOPES.has(e._type)) return e;
+      if (ownScopeEnds(e)) return e;
       const inner = mapChildren(e, rewriteExpr);
       if (inner._type === "Call") return rewriteCall(inner, blockingNames, defNames, methodNames, dynamic) ?? inner;
       return inner;
@@ -178,11 +188,11 @@ function eligible(d: py.FunctionDef): boolean {
   return !generator;
 }
 
-/** Visits the nodes of a def's own scope (not nested defs, lambdas, classes or comprehensions). */
+/** Visits the nodes of a def's own code (not nested defs, lambdas, classes or generator expressions). */
 function walkOwn(d: py.FunctionDef, visit: (n: py.Node) => void): void {
   for (const s of d.body) {
     walk(s, (n) => {
-      if (NESTED_SCOPES.has(n._type)) return false;
+      if (ownScopeEnds(n)) return false;
       visit(n);
     });
   }

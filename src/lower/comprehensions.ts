@@ -29,6 +29,8 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   const isAsync = e.generators.some((g) => g.is_async) || scope.hasAwait;
   // An asynchronous generator expression is an async generator (allowed outside coroutines too).
   const asyncGen = isAsync && e._type === "GeneratorExp";
+  // A comprehension of a def that can block holds `yield from _tsy_bcall(...)` (blocking-functions.ts).
+  const delegates = e._type !== "GeneratorExp" && scope.hasYieldFrom;
   if (isAsync && !asyncGen && !cx.fn.isCoroutine) return cx.diags.error(e, "TSY2007");
   const outer = cx.fn;
   // (a generator expression refuses a coroutine at once; a comprehension does so inside its arrow,
@@ -127,8 +129,9 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
     ...(byIndex ? [exprStmt(assign(member(id(result), "length"), id(stored)))] : []),
     returnStmt(id(result)),
   ];
-  if (isAsync) {
-    // Awaits inside: the comprehension is a generator the coroutine delegates to.
+  if (isAsync || delegates) {
+    // Awaits inside (or a blocking call of a thread's def): the comprehension is a generator the
+    // coroutine (the def) delegates to.
     const fn: ir.FunctionLike = { params: [param], body, generator: true, returnType: "Generator<unknown, any, any>" };
     return yieldStar(cx.rt("call_bound", { k: "function", fn }, receiver, firstIter));
   }

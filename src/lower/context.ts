@@ -280,6 +280,7 @@ export class LowerContext {
   readonly localImports = new Map<string, { local: string; path: string }>();
   /** Import statements inside a `try` body: a missing module raises there, as in CPython. */
   readonly guardedImports: Set<py.Stmt>;
+  readonly otherPlatformImports: Set<py.Stmt> | undefined;
   /** Names of the classes the module defines inside other classes' bodies (found by the scope analysis). */
   readonly nestedClasses: Set<string>;
   /** Names bound once to a freshly built non-string object: their method calls need no str dispatch. */
@@ -337,6 +338,7 @@ export class LowerContext {
     this.readsDoc = analysis.facts.readsDoc;
     this.nestedClasses = analysis.facts.nestedClasses;
     this.guardedImports = analysis.facts.guardedImports;
+    this.otherPlatformImports = analysis.facts.otherPlatformImports;
     this.userNames = analysis.userNames;
     this.known = analysis.known;
     this.imports = new RuntimeImports(this.userNames);

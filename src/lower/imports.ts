@@ -8,7 +8,7 @@ import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { call, exprStmt, id, lit } from "../ir/nodes.js";
 import { type LowerContext, PROGRAM, safeName } from "./context.js";
-import { absentInCPython } from "./platform-absent.js";
+import { absentInCPython, windowsOnlyImport } from "./platform-absent.js";
 import { STDLIB } from "./stdlib.js";
 import { absoluteName, CPYTHON_STDLIB, localChain, type LocalModule } from "./modules.js";
 import { assignName } from "./bindings.js";
@@ -138,6 +138,9 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
     const rest = s.names.filter((a) => !submodules.includes(a));
     return rest.length > 0 ? [...out, ...importFrom(cx, { ...s, names: rest })] : out;
   }
+  // `from asyncio import windows_events`: importing the Windows-only submodule fails when the line runs
+  const windowsSubmodule = s.level ? undefined : s.names.find((a) => windowsOnlyImport(`${modName}.${a.name}`));
+  if (windowsSubmodule) return missingModule(cx, s, `${modName}.${windowsSubmodule.name}`);
   const info = STDLIB[modName];
   if (!info || s.level) return missingModule(cx, s, resolved.name);
   if (cx.fn.scope.kind !== "module") {
@@ -192,7 +195,16 @@ export function missingModule(cx: LowerContext, s: py.Import | py.ImportFrom, fu
   let found = 0;
   while (found < parts.length && localChain(cx.options.modules, parts.slice(0, found + 1).join("."))) found++;
   const name = parts.slice(0, found + 1).join(".");
-  if (CPYTHON_STDLIB.has(top) || STDLIB[top]) return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
+  const windowsOnly = windowsOnlyImport(fullName);
+  if (windowsOnly?.raise === "import_error") return [exprStmt(call(cx.helperFrom("import_error", PROGRAM), lit(windowsOnly.message)), s.lineno)];
+  if (windowsOnly) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(windowsOnly.name)), s.lineno)];
+  if (CPYTHON_STDLIB.has(top) || STDLIB[top]) {
+    // In a branch for another platform (never taken on Linux): the import cannot run, so the
+    // program is not refused for it; were it reached, it would say what is missing.
+    if (cx.otherPlatformImports?.has(s))
+      return [exprStmt(call(cx.helperFrom("import_error", PROGRAM), lit(`module '${name}' is not available in tsyncio's runtime`)), s.lineno)];
+    return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
+  }
   if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(name)), s.lineno)];
   const where = cx.options.modules
     ? "no such .py file or package next to the main script"

@@ -45,3 +45,33 @@ export function absentInCPython(module: string, name: string): boolean {
   if (names === undefined) cpythonOnly.set(module, (names = new Set(listed.split(" "))));
   return !names.has(name);
 }
+
+/**
+ * Standard modules CPython on Linux lacks (Windows-only) and the error importing one raises there:
+ * asyncio's Windows modules raise ImportError("win32 only") themselves, the others are not found.
+ * Programs import them in a branch taken only on Windows (`if sys.platform == "win32":`, a
+ * `--iocp` option), so the import fails when its line runs, as there, instead of at compile time.
+ */
+const WINDOWS_ONLY_MODULES: Record<string, "win32 only" | "not found"> = {
+  "asyncio.windows_events": "win32 only",
+  "asyncio.windows_utils": "win32 only",
+  msvcrt: "not found",
+  winreg: "not found",
+  winsound: "not found",
+  _winapi: "not found",
+  _overlapped: "not found",
+  nt: "not found",
+  _msi: "not found",
+};
+
+/** How importing `fullName` fails on CPython for Linux, when it is a Windows-only module (or inside one). */
+export function windowsOnlyImport(fullName: string): { raise: "import_error"; message: string } | { raise: "module_not_found"; name: string } | undefined {
+  const parts = fullName.split(".");
+  for (let n = 1; n <= parts.length; n++) {
+    const name = parts.slice(0, n).join(".");
+    const kind = WINDOWS_ONLY_MODULES[name];
+    if (kind === "win32 only") return { raise: "import_error", message: kind };
+    if (kind === "not found") return { raise: "module_not_found", name };
+  }
+  return undefined;
+}

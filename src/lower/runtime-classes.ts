@@ -215,7 +215,7 @@ export const RUNTIME_NAMES: Record<string, string> = {
   "tsyncio/runtime/email": "message message_from_bytes message_from_string utils",
   "tsyncio/runtime/email_message": "Message parseMessage",
   "tsyncio/runtime/email_utils": "format_datetime formataddr formatdate getaddresses mktime_tz parseaddr parsedate parsedate_to_datetime parsedate_tz quote unquote",
-  "tsyncio/runtime/urllib_parse": "DefragResult ParseResult SplitResult parse_qs parse_qsl quote quote_plus unquote unquote_plus urldefrag urlencode urljoin urlparse urlsplit urlunparse urlunsplit uses_netloc uses_params uses_relative",
+  "tsyncio/runtime/urllib_parse": "DefragResult ParseResult SplitResult parse_qs parse_qsl quote quote_plus splitport unquote unquote_plus urldefrag urlencode urljoin urlparse urlsplit urlunparse urlunsplit uses_netloc uses_params uses_relative",
   "tsyncio/runtime/warnings": "WarningMessage __setattr__ _reset catch_warnings defaultaction filters filterwarnings formatwarning onceregistry resetwarnings showwarning simplefilter warn warn_explicit",
 };
 

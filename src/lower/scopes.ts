@@ -115,6 +115,11 @@ export interface ModuleFacts {
   /** Import statements inside a `try` body (at any depth). */
   guardedImports: Set<py.Stmt>;
   /**
+   * Import statements in a branch CPython on Linux never takes (`if sys.platform == "win32":`,
+   * `if os.name == "nt":`): a module the runtime lacks is not refused there.
+   */
+  otherPlatformImports?: Set<py.Stmt>;
+  /**
    * Attribute names given a class of the program as value (`self.factory = Point`, a class-body
    * `queue_class = Queue`): `x.factory()` then goes through the runtime's callm, which constructs
    * a class (a JS method call cannot).
@@ -181,6 +186,8 @@ let ownCalls: Map<Scope, py.Call[]> | null = null;
 let inOwnCode = true;
 /** How many `try` bodies the statement being visited is inside. */
 let tryDepth = 0;
+/** How many branches for another platform than Linux the statement being visited is inside. */
+let otherPlatformDepth = 0;
 /** The first parameters of the plain methods (see ModuleFacts.selfWrites) the walk is inside, innermost last. */
 let methodSelves: string[] = [];
 /** The names surely bound at the point the walk visits, in the def (or module) being walked; null in a lambda's body, or when no facts are asked for. */
@@ -196,6 +203,7 @@ export function analyzeScopes(module: py.Module, moduleFacts?: ModuleFacts): Sco
   ownCalls = moduleFacts?.ownCalls ?? null;
   inOwnCode = true;
   tryDepth = 0;
+  otherPlatformDepth = 0;
   methodSelves = [];
   if (facts) {
     facts.selfWrites = new Set();
@@ -522,12 +530,19 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
       // TYPE_CHECKING:`: the branch not taken imports what may not exist; an import there fails
       // only if its line runs, as inside `try`.
       if (isVersionOrTypeCheckingTest(stmt.test)) tryDepth++;
-      visitBranches(stmt.body, stmt.orelse, scope, table);
+      if (isOtherPlatformTest(stmt.test)) {
+        // (the body never runs on Linux; the else branch does, and is visited as usual)
+        otherPlatformDepth++;
+        visitBranches(stmt.body, [], scope, table);
+        otherPlatformDepth--;
+        visitBranches([], stmt.orelse, scope, table);
+      } else visitBranches(stmt.body, stmt.orelse, scope, table);
       if (isVersionOrTypeCheckingTest(stmt.test)) tryDepth--;
       return;
     case "Import":
     case "ImportFrom":
       if (facts && tryDepth > 0) facts.guardedImports.add(stmt);
+      if (facts && otherPlatformDepth > 0) (facts.otherPlatformImports ??= new Set()).add(stmt);
       // unittest reads test methods' docstrings (shortDescription in the runner's report).
       if (facts && (stmt._type === "Import" ? stmt.names.some((a) => a.name.split(".")[0] === "unittest") : stmt.module?.split(".")[0] === "unittest"))
         facts.readsDoc = true;
@@ -643,6 +658,8 @@ function visitExpr(e: py.ExprNode, scope: Scope, table: ScopeTable): void {
       } else visitExpr(e.elt, comp, table);
       inOwnCode = saved;
       if (comp.hasAwait && e._type !== "GeneratorExp") scope.hasAwait = true;
+      // (a `yield from` the blocking-functions pass put in a comprehension: the def delegates to it)
+      if (comp.hasYieldFrom && e._type !== "GeneratorExp") scope.isGenerator = scope.hasYieldFrom = true;
       return;
     }
     case "Attribute":
@@ -702,6 +719,27 @@ function isVersionOrTypeCheckingTest(test: py.ExprNode): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A test that is false on CPython for Linux, whatever else is true: `sys.platform == "win32"`
+ * (any platform but "linux"), `sys.platform.startswith("win")`, `os.name == "nt"`.
+ */
+function isOtherPlatformTest(test: py.ExprNode): boolean {
+  const attrOf = (e: py.ExprNode, mod: string, attr: string) => e._type === "Attribute" && e.attr === attr && e.value._type === "Name" && e.value.id === mod;
+  const str = (e: py.ExprNode | undefined): string | null => (e?._type === "Constant" && typeof e.value === "string" ? e.value : null);
+  if (test._type === "Compare" && test.ops.length === 1 && test.ops[0]._type === "Eq") {
+    const other = str(test.comparators[0]);
+    if (other === null) return false;
+    if (attrOf(test.left, "sys", "platform")) return other !== "linux";
+    if (attrOf(test.left, "os", "name")) return other !== "posix";
+    return false;
+  }
+  if (test._type === "Call" && test.func._type === "Attribute" && test.func.attr === "startswith" && attrOf(test.func.value, "sys", "platform")) {
+    const prefix = str(test.args[0]);
+    return test.args.length === 1 && prefix !== null && !"linux".startsWith(prefix);
+  }
+  return false;
 }
 
 /** Records, for every scope, which of its names nested scopes reach (closures). */

@@ -257,7 +257,7 @@ export function import_error(message: string): never {
 
 /** `import x` of a module that exists neither next to the program nor in the runtime (inside `try`). */
 export function module_not_found(name: string): never {
-  throw new ModuleNotFoundError(`No module named '${name}'`);
+  throw new ModuleNotFoundError(`No module named '${name}'`, new KwArgs({ name }));
 }
 
 /** Forgets the modules of a previous run (the web page runs many programs in one worker). */

@@ -211,8 +211,14 @@ export function write(id: number, data: ArrayBuffer, confirm = false, partial = 
     }
   }
   const n = bytes.length;
-  c.socket.write(bytes, () => {
+  c.socket.write(bytes, (err) => {
     writeDone(c);
+    if (err || c.socket.destroyed) {
+      // A reset or an abort dropped what was queued: no "drained" (the protocol stays paused, as
+      // CPython's does when the connection is lost); the error comes with "closed".
+      maybeIdle();
+      return;
+    }
     const peer = peerOf(c);
     if (peer) peer.expectBytes += n;
     checkDrain(id, c);

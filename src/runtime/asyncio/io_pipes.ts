@@ -1,7 +1,8 @@
 // loop.connect_read_pipe() and connect_write_pipe() on the ends of os.pipe(): the runtime's own
 // pipes (modules/_os_pipes.ts), written by children of asyncio's subprocess functions (stdout=,
-// pass_fds=) or by a write transport, read by a child or by a read transport; and the program's
-// standard input, read by the host's I/O kernel as it arrives (io_stdin.ts).
+// pass_fds=) or by a write transport, read by a child or by a read transport; on a
+// subprocess.Popen's stdin, stdout and stderr (modules/_popen.ts: the kernel's pipes to the child);
+// and the program's standard input, read by the host's I/O kernel as it arrives (io_stdin.ts).
 // CPython: unix_events._UnixReadPipeTransport and _UnixWritePipeTransport.
 import { NotImplementedError, PyObject, PyTuple } from "./_compat.js";
 import { call } from "../builtins/ops.js";
@@ -10,18 +11,60 @@ import type { CoroGen } from "./coroutines.js";
 import { ReadTransport, WriteTransport, keepsProtocol } from "./transports.js";
 import { ownedCopy, toBytes } from "./io_util.js";
 import { PipeFile } from "../modules/_os_pipes.js";
+import { _PipeReader, _PipeWriter } from "../modules/_popen.js";
+import { wrapBytes } from "../builtins/bytes.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { isStdin, stdinSource, type ReadSource } from "./io_stdin.js";
+import { ioActivate } from "./io_selector.js";
 
 type Loop = BaseEventLoop;
 type AnyProtocol = Record<string, (...a: unknown[]) => unknown>;
 
-/** The pipe file of an os.pipe() end opened for `want`; anything else is not supported. */
-function pipeFileOf(pipe: unknown, want: "read" | "write", what: string): PipeFile {
-  if (pipe instanceof PipeFile && pipe._end.end === want && !pipe.closed) return pipe;
+/** What a pipe transport is not made for: the message names what it is made for. */
+function unsupportedPipe(want: "read" | "write", what: string): never {
   throw new NotImplementedError(
-    `${what}() is supported by tsyncio for the ${want} end of an os.pipe() opened with open(fd, '${want === "read" ? "rb" : "wb"}', 0)${want === "read" ? " and for sys.stdin (a file object of descriptor 0)" : ""} only`,
+    `${what}() is supported by tsyncio for the ${want} end of an os.pipe() opened with open(fd, '${want === "read" ? "rb" : "wb"}', 0), for a subprocess.Popen's ${want === "read" ? "stdout or stderr" : "stdin"}${want === "read" ? " and for sys.stdin (a file object of descriptor 0)" : ""} only`,
   );
+}
+
+/** A write pipe transport's destination: an os.pipe()'s write end or a Popen's stdin. */
+interface WriteSink {
+  fd: unknown;
+  write(data: Uint8Array): void;
+  close(): void;
+}
+
+function writeSinkOf(pipe: unknown): WriteSink {
+  if (pipe instanceof PipeFile && pipe._end.end === "write" && !pipe.closed)
+    return { fd: pipe.name, write: (d) => pipe._end.pipe._write(d), close: () => pipe.close() };
+  // A Popen's stdin (CPython wraps its descriptor): the bytes go to the child's stdin as it writes them.
+  if (pipe instanceof _PipeWriter && !pipe.closed) return { fd: pipe.fileno(), write: (d) => void pipe.write(wrapBytes(d)), close: () => void pipe.close() };
+  return unsupportedPipe("write", "loop.connect_write_pipe");
+}
+
+function readSourceOf(loop: Loop, pipe: unknown): ReadSource {
+  if (isStdin(pipe)) return stdinSource(loop, pipe);
+  if (pipe instanceof PipeFile && pipe._end.end === "read" && !pipe.closed) return pipeSource(loop, pipe);
+  if (pipe instanceof _PipeReader && !pipe.closed) {
+    // The loop now waits for the kernel's completions (the child's output comes through them).
+    ioActivate(loop, "loop.connect_read_pipe");
+    return popenSource(pipe);
+  }
+  return unsupportedPipe("read", "loop.connect_read_pipe");
+}
+
+/**
+ * A Popen's stdout or stderr as a read transport's source: the kernel's completions for the child
+ * come in the loop's I/O phase, where CPython's reader callback runs, so they are passed on then.
+ */
+function popenSource(file: _PipeReader): ReadSource {
+  return {
+    fd: file.fileno(),
+    start: (deliver) => file._attach(deliver),
+    pause: () => {},
+    resume: () => {},
+    close: () => file.close(),
+  };
 }
 
 /** An os.pipe()'s read end as a read transport's source: bytes are passed on by the runtime itself. */
@@ -111,14 +154,14 @@ class _UnixReadPipeTransport extends ReadTransport {
 /** Writes an os.pipe(): the bytes are passed on at once (the pipe keeps what no reader took yet). */
 class _UnixWritePipeTransport extends WriteTransport {
   declare _loop: Loop;
-  declare _pipe: PipeFile;
+  declare _pipe: WriteSink;
   declare _protocol: AnyProtocol;
   declare _closing: boolean;
 
   write(data: unknown): void {
     const buf = new Uint8Array(ownedCopy(data));
     if (this._closing || buf.byteLength === 0) return;
-    this._pipe._end.pipe._write(buf);
+    this._pipe.write(buf);
   }
   writelines(list: Iterable<unknown>): void {
     for (const d of list) this.write(d);
@@ -151,7 +194,7 @@ class _UnixWritePipeTransport extends WriteTransport {
   }
   set_write_buffer_limits(..._args: unknown[]): void {}
   __repr__(): string {
-    return `<_UnixWritePipeTransport fd=${this._pipe.name} ${this._closing ? "closed" : "idle"}>`;
+    return `<_UnixWritePipeTransport fd=${this._pipe.fd} ${this._closing ? "closed" : "idle"}>`;
   }
 }
 
@@ -172,7 +215,7 @@ function* connectPipe(loop: Loop, transport: PyObject & { _protocol: AnyProtocol
 /** loop.connect_read_pipe(protocol_factory, pipe) */
 export const connect_read_pipe = coroutine_function(
   function* connect_read_pipe(this: Loop, protocol_factory: unknown, pipe: unknown): CoroGen<unknown> {
-    const source = isStdin(pipe) ? stdinSource(this, pipe) : pipeSource(this, pipeFileOf(pipe, "read", "loop.connect_read_pipe"));
+    const source = readSourceOf(this, pipe);
     const t = Object.create(_UnixReadPipeTransport.prototype) as _UnixReadPipeTransport;
     Object.assign(t, {
       _loop: this,
@@ -192,9 +235,9 @@ export const connect_read_pipe = coroutine_function(
 /** loop.connect_write_pipe(protocol_factory, pipe) */
 export const connect_write_pipe = coroutine_function(
   function* connect_write_pipe(this: Loop, protocol_factory: unknown, pipe: unknown): CoroGen<unknown> {
-    const file = pipeFileOf(pipe, "write", "loop.connect_write_pipe");
+    const sink = writeSinkOf(pipe);
     const t = Object.create(_UnixWritePipeTransport.prototype) as _UnixWritePipeTransport;
-    Object.assign(t, { _loop: this, _pipe: file, _extra: { pipe: file }, _protocol: call(protocol_factory), _closing: false });
+    Object.assign(t, { _loop: this, _pipe: sink, _extra: { pipe }, _protocol: call(protocol_factory), _closing: false });
     return yield* connectPipe(this, t, () => {});
   },
   { qualname: "BaseEventLoop.connect_write_pipe", filename: "/usr/lib/python3.12/asyncio/base_events.py", firstlineno: 1706 },

@@ -483,6 +483,11 @@ function parseIntStr(s: string, base: number, orig: unknown): bigint {
   return neg ? -v : v;
 }
 
+/** int() of bytes-like data: its error shows the data as bytes, whatever held it (CPython copies it). */
+function parseBytesInt(d: Uint8Array, base: number): bigint {
+  return parseIntStr(decodeBytes(d, "latin-1"), base, copyBytes(d));
+}
+
 /** A decimal digit of any script as its ASCII digit; any other character as it is. */
 function asciiDigit(ch: string): string {
   if (ch.charCodeAt(0) < 128) return ch;
@@ -505,8 +510,10 @@ export const int = typeObject(
     if (base !== undefined && !(base instanceof KwArgs)) {
       const b = Number(toIndex(base));
       if (b !== 0 && (b < 2 || b > 36)) throw new ValueError("int() base must be >= 2 and <= 36, or 0");
-      if (typeof x !== "string") throw new TypeError("int() can't convert non-string with explicit base");
-      return parseIntStr(x, b, x);
+      if (typeof x === "string") return parseIntStr(x, b, x);
+      // bytes and bytearray take a base too (int(b"ff", 16)); memoryview and others do not
+      if (x instanceof PyBytes || x instanceof PyByteArray) return parseBytesInt(bytesData(x)!, b);
+      throw new TypeError("int() can't convert non-string with explicit base");
     }
     if (base instanceof KwArgs && base.kw.base !== undefined) return int(x, base.kw.base);
     switch (typeof x) {
@@ -527,7 +534,7 @@ export const int = typeObject(
         if (typeof f === "function") return f.call(x) as bigint;
       }
       const d = bytesData(x);
-      if (d !== null) return parseIntStr(decodeBytes(d, "latin-1"), 10, x);
+      if (d !== null) return parseBytesInt(d, 10);
     }
     throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
   },

@@ -142,13 +142,15 @@ export class TextIOWrapper {
 
   // ───────────── reading ─────────────
 
-  /** Decodes one more chunk into `pending`; false at the end of the file. */
+  /**
+   * Decodes one more chunk into `pending`; false at the end of the file. The end is not sticky: a
+   * file another writer appends to has more to read next time (a `tail -f` loop), as in CPython.
+   */
   private fill(): boolean {
-    if (this.eof) return false;
     const raw = plainView(this.buffer.read(CHUNK));
     const before = this.pending.length - this.at;
     this.carry = this.carry.length ? concat(this.carry, raw) : raw;
-    if (raw.length === 0) this.eof = true;
+    this.eof = raw.length === 0;
     this.decodeCarry(this.eof);
     return this.pending.length - this.at > before || !this.eof;
   }
@@ -223,12 +225,10 @@ export class TextIOWrapper {
     const n = size === null || size === undefined ? -1 : Number(size);
     if (n < 0) {
       // The rest in one piece, decoded as final (UnicodeDecodeError positions count from here).
-      if (!this.eof) {
-        const rest = plainView(this.buffer.read(-1n));
-        this.carry = this.carry.length ? concat(this.carry, rest) : rest;
-        this.eof = true;
-        this.decodeCarry(true);
-      }
+      const rest = plainView(this.buffer.read(-1n));
+      this.carry = this.carry.length ? concat(this.carry, rest) : rest;
+      this.eof = true;
+      this.decodeCarry(true);
       return this.consume(this.pending.length);
     }
     if (this.newline !== null) {

@@ -59,8 +59,22 @@ export class _PipeReader extends PyObject {
     return BigInt(this._fd === 1 ? 4 : 6);
   }
   close(): null {
+    if (this.closed) return null;
     this.closed = true;
+    delete this._proc._listeners[this._fd];
+    // The child's next write to this pipe fails (EPIPE), as after CPython closes the descriptor.
+    if (this._proc._exit === null) ioSend({ op: "pipe_close", id: this._proc._id, fd: this._fd });
     return null;
+  }
+  /**
+   * Hands this pipe's bytes to `deliver` as they come (what came already first), then null at its
+   * end: a read transport over it (loop.connect_read_pipe(factory, proc.stdout)).
+   */
+  _attach(deliver: (d: Uint8Array | null) => void): void {
+    const pipe = this._proc._pipes[this._fd];
+    if (pipe.length > 0) deliver(pipe.take(pipe.length));
+    if (pipe.eof) deliver(null);
+    else this._proc._listeners[this._fd] = deliver;
   }
   __enter__(): this {
     return this;
@@ -94,6 +108,10 @@ export class _PipeWriter extends PyObject {
   }
   flush(): null {
     return null;
+  }
+  fileno(): bigint {
+    // (the descriptor CPython's Popen gives the write end when stdin, stdout and stderr are pipes)
+    return 4n;
   }
   close(): null {
     if (this.closed) return null;
@@ -157,6 +175,8 @@ export class LiveChild implements IoTarget {
   _exit: { code: number | null; signal: number | null } | null = null;
   _error: IoCompletion | null = null;
   _pipes: Record<1 | 2, PipeBuffer> = { 1: new PipeBuffer(), 2: new PipeBuffer() };
+  /** A read transport's receiver of a pipe's bytes (null at its end), instead of the pipe's buffer. */
+  _listeners: Partial<Record<1 | 2, (d: Uint8Array | null) => void>> = {};
   /** The child whose stdin this one's stdout feeds (Popen(stdin=other.stdout)): bytes are passed on. */
   _forwardTo: LiveChild | null = null;
 
@@ -185,20 +205,30 @@ export class LiveChild implements IoTarget {
         return;
       case "pipe_data":
         if (c.fd === 1 && this._forwardTo) ioSend({ op: "stdin_write", id: this._forwardTo._id, data: c.data });
+        else if (this._listeners[c.fd as 1 | 2]) this._listeners[c.fd as 1 | 2]!(new Uint8Array(c.data));
         else this._pipes[c.fd as 1 | 2].push(new Uint8Array(c.data));
         return;
       case "pipe_eof":
-        this._pipes[c.fd as 1 | 2].eof = true;
+        this._pipeEnded(c.fd as 1 | 2);
         if (c.fd === 1 && this._forwardTo) ioSend({ op: "stdin_close", id: this._forwardTo._id });
         return;
       case "exited":
         if (this._forwardTo && !this._pipes[1].eof) ioSend({ op: "stdin_close", id: this._forwardTo._id });
         this._exit = { code: c.code, signal: c.signal };
         // A pipe nobody opened counts as ended.
-        this._pipes[1].eof = this._pipes[2].eof = true;
+        this._pipeEnded(1);
+        this._pipeEnded(2);
         ioForget(this._id);
         return;
     }
+  }
+
+  _pipeEnded(fd: 1 | 2): void {
+    if (this._pipes[fd].eof) return;
+    this._pipes[fd].eof = true;
+    const listener = this._listeners[fd];
+    delete this._listeners[fd];
+    listener?.(null);
   }
 
   /**

@@ -712,7 +712,10 @@ blocking_form(P.recvfrom_into, function* (this: socket, ...args: unknown[]) {
   return P.recvfrom_into.apply(this, args as [unknown]);
 });
 blocking_form(P.connect, function* (this: socket, address: unknown) {
-  if (intOf(this.type) === 2) return this.connect(address);
+  // A datagram socket, a non-blocking one (BlockingIOError EINPROGRESS) or a connect already
+  // going on: the plain method answers at once, as it does outside threads.
+  if (intOf(this.type) === 2 || this._timeout === 0 || this._state === "connecting") return this.connect(address);
+  this._open();
   this._start_connect(address);
   if (!(yield* until(this, () => this._answer !== null, this._timeout))) throw new TimeoutError("timed out");
   this._finish_connect();

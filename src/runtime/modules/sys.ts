@@ -12,7 +12,8 @@ import { popKw } from "../builtins/object.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
 import { get_max_str_digits, set_max_str_digits } from "../builtins/int-limit.js";
 
-export const argv: PyList<string> = PyList.fromArray(host.argv ?? [""]);
+// `let`: a program may bind a new list (`sys.argv = [...]`, as drivers of command-line code do)
+export let argv: PyList<string> = PyList.fromArray(host.argv ?? [""]);
 /** Replace sys.argv's contents (the CLI calls this after installing its host). */
 export function _set_argv(args: string[]): void {
   argv.length = 0;
@@ -40,6 +41,9 @@ export function __setattr__(name: string, value: unknown): void {
       return;
     case "stdin":
       stdin = stdio.stdin = value;
+      return;
+    case "argv":
+      argv = value as PyList<string>;
       return;
   }
   (extra as Record<string, unknown>)[name] = value;

@@ -7,6 +7,8 @@ import { KwArgs, popKw } from "../builtins/object.js";
 import { str, repr } from "../builtins/repr.js";
 import { toIterable, truthy, call, typeName } from "../builtins/ops.js";
 import { namedtuple } from "./collections.js";
+import { _warn_at } from "../asyncio/_warnings.js";
+import { current_location } from "../program-info.js";
 
 const USES_RELATIVE = new Set([
   "",
@@ -286,6 +288,24 @@ export function urldefrag(url: unknown): any {
   if (!u.includes("#")) return new DefragResult(u, "");
   const p = urlparse(u);
   return new DefragResult(urlunparse([p.scheme, p.netloc, p.path, p.params, p.query, ""]), p.fragment);
+}
+
+/**
+ * urllib.parse.splitport("host:port") → (host, port as str) or (host, None); deprecated since 3.8
+ * (CPython's DeprecationWarning names the calling line). The port is the digits after the last
+ * colon; "host:" gives ("host", None), anything else (host, None) unchanged.
+ */
+export function splitport(host: unknown): PyTuple<unknown> {
+  const where = current_location();
+  if (where !== null)
+    _warn_at(where.filename, where.lineno, "urllib.parse.splitport() is deprecated as of 3.8, use urllib.parse.urlparse() instead", "DeprecationWarning", true);
+  const h = text(host);
+  const colon = h.lastIndexOf(":");
+  if (colon >= 0 && /^[0-9]*$/.test(h.slice(colon + 1))) {
+    const port = h.slice(colon + 1);
+    return PyTuple.fromArray([h.slice(0, colon), port === "" ? null : port]);
+  }
+  return PyTuple.fromArray([h, null]);
 }
 
 // ───────────── percent-encoding ─────────────
