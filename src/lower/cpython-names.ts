@@ -34,6 +34,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   "concurrent.futures.process":
     "BrokenProcessPool EXTRA_QUEUED_CALLS Queue format_exception itertools mp multiprocessing os partial queue sys threading weakref",
   "concurrent.futures.thread": "BrokenThreadPool itertools os queue threading types weakref",
+  configparser: "functools io itertools os re sys warnings",
   contextlib: "GenericAlias MethodType abc deque os sys wraps",
   contextvars: "",
   copy: "dispatch_table",

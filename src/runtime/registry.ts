@@ -41,6 +41,7 @@ import * as hashlib from "./modules/hashlib.js";
 import * as hmac from "./modules/hmac.js";
 import * as bisect from "./modules/bisect.js";
 import * as colorsys from "./modules/colorsys.js";
+import * as configparser from "./modules/configparser.js";
 import * as keyword from "./modules/keyword.js";
 import * as getpass from "./modules/getpass.js";
 import * as numbers from "./modules/numbers.js";
@@ -149,6 +150,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/hmac": hmac,
   "tsyncio/runtime/bisect": bisect,
   "tsyncio/runtime/colorsys": colorsys,
+  "tsyncio/runtime/configparser": configparser,
   "tsyncio/runtime/keyword": keyword,
   "tsyncio/runtime/getpass": getpass,
   "tsyncio/runtime/numbers": numbers,
