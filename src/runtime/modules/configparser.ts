@@ -5,7 +5,7 @@
 // 3.12's documentation and results.
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, popKw } from "../builtins/object.js";
-import { AttributeError, Exception, KeyError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { AttributeError, Exception, KeyError, NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { bindArgs } from "../builtins/hostfs.js";
 import { call, getattr, setattr, hasattr } from "../builtins/ops.js";
 import { toIterable, truthy } from "../builtins/protocol.js";
@@ -14,6 +14,7 @@ import { repr } from "../builtins/repr.js";
 import { open } from "../builtins/io.js";
 import { MutableMapping } from "./collections_abc.js";
 import { update_abstractmethods } from "./abc.js";
+import { markUnsupported } from "../unsupported.js";
 
 export const DEFAULTSECT = "DEFAULT";
 export const MAX_INTERPOLATION_DEPTH = 10n;
@@ -293,13 +294,14 @@ export class ExtendedInterpolation extends Interpolation {
   }
 }
 
-/** LegacyInterpolation: deprecated since 3.2, removed in 3.13 (not provided). */
+/** LegacyInterpolation: deprecated since 3.2 and removed in 3.13; not provided (TSY3005). */
 export class LegacyInterpolation extends Interpolation {
   constructor() {
     super();
-    throw new TypeError("configparser.LegacyInterpolation is not supported by tsyncio (deprecated since Python 3.2): use BasicInterpolation");
+    throw new NotImplementedError("configparser.LegacyInterpolation is not supported by tsyncio: use BasicInterpolation");
   }
 }
+markUnsupported(LegacyInterpolation, "LegacyInterpolation, deprecated since Python 3.2 (BasicInterpolation is its replacement)");
 
 for (const cls of [
   Error,
