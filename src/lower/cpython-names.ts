@@ -65,6 +65,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   inspect:
     "AGEN_CLOSED AGEN_CREATED AGEN_RUNNING AGEN_SUSPENDED ArgInfo Arguments Attribute BlockFinder BufferFlags CO_ASYNC_GENERATOR CO_COROUTINE CO_GENERATOR CO_ITERABLE_COROUTINE CO_NESTED CO_NEWLOCALS CO_NOFREE CO_OPTIMIZED CO_VARARGS CO_VARKEYWORDS ClassFoundException ClosureVars EndOfBlock FullArgSpec GEN_CLOSED GEN_CREATED GEN_RUNNING GEN_SUSPENDED OrderedDict TPFLAGS_IS_ABSTRACT Traceback abc ast attrgetter builtins classify_class_attrs collections dis enum findsource formatannotationrelativeto formatargvalues functools get_annotations getabsfile getargs getargvalues getasyncgenlocals getasyncgenstate getattr_static getblock getcallargs getclasstree getclosurevars getcomments getcoroutinelocals getfile getframeinfo getfullargspec getgeneratorlocals getgeneratorstate getinnerframes getlineno getmembers_static getmodule getmodulename getouterframes getsource getsourcefile getsourcelines importlib indentsize isabstract isbuiltin iscode isdatadescriptor isframe isgetsetdescriptor iskeyword ismemberdescriptor ismethoddescriptor ismethodwrapper ismodule isroutine istraceback itertools linecache markcoroutinefunction modulesbyfile namedtuple os re sys token tokenize trace types walktree",
   io: "BlockingIOError BufferedRWPair IncrementalNewlineDecoder abc open_code text_encoding",
+  ipaddress: "functools",
   itertools: "",
   json: "codecs decoder detect_encoding encoder scanner",
   keyword: "",

@@ -42,6 +42,7 @@ import * as hmac from "./modules/hmac.js";
 import * as bisect from "./modules/bisect.js";
 import * as colorsys from "./modules/colorsys.js";
 import * as configparser from "./modules/configparser.js";
+import * as ipaddress from "./modules/ipaddress.js";
 import * as keyword from "./modules/keyword.js";
 import * as getpass from "./modules/getpass.js";
 import * as numbers from "./modules/numbers.js";
@@ -151,6 +152,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/bisect": bisect,
   "tsyncio/runtime/colorsys": colorsys,
   "tsyncio/runtime/configparser": configparser,
+  "tsyncio/runtime/ipaddress": ipaddress,
   "tsyncio/runtime/keyword": keyword,
   "tsyncio/runtime/getpass": getpass,
   "tsyncio/runtime/numbers": numbers,
