@@ -56,6 +56,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   gc: "get_debug get_objects get_referents get_referrers get_stats is_finalized is_tracked set_debug",
   getpass: "contextlib fallback_getpass io os sys termios unix_getpass warnings win_getpass",
   glob: "contextlib fnmatch glob0 glob1 itertools magic_check magic_check_bytes os re stat sys",
+  graphlib: "GenericAlias",
   hashlib: "scrypt",
   heapq: "",
   hmac: "digest_size trans_36 trans_5C",

@@ -384,6 +384,8 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/ipaddress _BaseNetwork": "tsyncio/runtime/ipaddress _IPAddressBase|0|broadcast_address exploded hostmask is_global is_link_local is_loopback is_multicast is_private is_reserved is_unspecified num_addresses prefixlen with_hostmask with_netmask with_prefixlen|netmask network_address",
   "tsyncio/runtime/ipaddress IPv4Network": "tsyncio/runtime/ipaddress _BaseNetwork|0||",
   "tsyncio/runtime/ipaddress IPv6Network": "tsyncio/runtime/ipaddress _BaseNetwork|0|is_site_local|",
+  "tsyncio/runtime/graphlib CycleError": "tsyncio/runtime ValueError|0||",
+  "tsyncio/runtime/graphlib TopologicalSorter": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/getpass GetPassWarning": "tsyncio/runtime UserWarning|0||",
   "tsyncio/runtime/numbers Number": "tsyncio/runtime/abc ABC|0||",
   "tsyncio/runtime/numbers Complex": "tsyncio/runtime/numbers Number|0||",

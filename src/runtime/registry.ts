@@ -43,6 +43,7 @@ import * as bisect from "./modules/bisect.js";
 import * as colorsys from "./modules/colorsys.js";
 import * as configparser from "./modules/configparser.js";
 import * as ipaddress from "./modules/ipaddress.js";
+import * as graphlib from "./modules/graphlib.js";
 import * as keyword from "./modules/keyword.js";
 import * as getpass from "./modules/getpass.js";
 import * as numbers from "./modules/numbers.js";
@@ -153,6 +154,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/colorsys": colorsys,
   "tsyncio/runtime/configparser": configparser,
   "tsyncio/runtime/ipaddress": ipaddress,
+  "tsyncio/runtime/graphlib": graphlib,
   "tsyncio/runtime/keyword": keyword,
   "tsyncio/runtime/getpass": getpass,
   "tsyncio/runtime/numbers": numbers,
