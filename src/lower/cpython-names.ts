@@ -94,6 +94,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   random: "BPF LOG4 NV_MAGICCONST RECIP_BPF SG_MAGICCONST TWOPI binomialvariate vonmisesvariate",
   re: "Scanner T TEMPLATE copyreg enum functools template",
   reprlib: "builtins get_ident islice",
+  sched: "count heapq namedtuple threading time",
   secrets: "base64",
   select:
     "EPOLLERR EPOLLET EPOLLEXCLUSIVE EPOLLHUP EPOLLIN EPOLLMSG EPOLLONESHOT EPOLLOUT EPOLLPRI EPOLLRDBAND EPOLLRDHUP EPOLLRDNORM EPOLLWRBAND EPOLLWRNORM EPOLL_CLOEXEC PIPE_BUF POLLERR POLLHUP POLLIN POLLMSG POLLNVAL POLLOUT POLLPRI POLLRDBAND POLLRDHUP POLLRDNORM POLLWRBAND POLLWRNORM epoll error poll",

@@ -387,6 +387,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/graphlib CycleError": "tsyncio/runtime ValueError|0||",
   "tsyncio/runtime/graphlib TopologicalSorter": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/reprlib Repr": "tsyncio/runtime PyObject|0||",
+  "tsyncio/runtime/sched scheduler": "tsyncio/runtime PyObject|0|queue|delayfunc timefunc",
   "tsyncio/runtime/getpass GetPassWarning": "tsyncio/runtime UserWarning|0||",
   "tsyncio/runtime/numbers Number": "tsyncio/runtime/abc ABC|0||",
   "tsyncio/runtime/numbers Complex": "tsyncio/runtime/numbers Number|0||",
