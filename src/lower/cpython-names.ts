@@ -136,4 +136,5 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   warnings: "sys",
   weakref: "CallableProxyType KeyedRef ProxyType ProxyTypes getweakrefs itertools sys",
   zlib: "",
+  zoneinfo: "",
 };

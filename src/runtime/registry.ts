@@ -47,6 +47,7 @@ import * as graphlib from "./modules/graphlib.js";
 import * as reprlib from "./modules/reprlib.js";
 import * as sched from "./modules/sched.js";
 import * as linecache from "./modules/linecache.js";
+import * as zoneinfo from "./modules/zoneinfo.js";
 import * as keyword from "./modules/keyword.js";
 import * as getpass from "./modules/getpass.js";
 import * as numbers from "./modules/numbers.js";
@@ -161,6 +162,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/reprlib": reprlib,
   "tsyncio/runtime/sched": sched,
   "tsyncio/runtime/linecache": linecache,
+  "tsyncio/runtime/zoneinfo": zoneinfo,
   "tsyncio/runtime/keyword": keyword,
   "tsyncio/runtime/getpass": getpass,
   "tsyncio/runtime/numbers": numbers,
