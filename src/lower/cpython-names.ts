@@ -57,6 +57,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   getpass: "contextlib fallback_getpass io os sys termios unix_getpass warnings win_getpass",
   glob: "contextlib fnmatch glob0 glob1 itertools magic_check magic_check_bytes os re stat sys",
   graphlib: "GenericAlias",
+  gzip: "builtins io main os struct sys time write32u zlib",
   hashlib: "scrypt",
   heapq: "",
   hmac: "digest_size trans_36 trans_5C",

@@ -48,6 +48,7 @@ import * as reprlib from "./modules/reprlib.js";
 import * as sched from "./modules/sched.js";
 import * as linecache from "./modules/linecache.js";
 import * as zoneinfo from "./modules/zoneinfo.js";
+import * as gzip from "./modules/gzip.js";
 import * as keyword from "./modules/keyword.js";
 import * as getpass from "./modules/getpass.js";
 import * as numbers from "./modules/numbers.js";
@@ -163,6 +164,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/sched": sched,
   "tsyncio/runtime/linecache": linecache,
   "tsyncio/runtime/zoneinfo": zoneinfo,
+  "tsyncio/runtime/gzip": gzip,
   "tsyncio/runtime/keyword": keyword,
   "tsyncio/runtime/getpass": getpass,
   "tsyncio/runtime/numbers": numbers,
