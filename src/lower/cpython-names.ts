@@ -81,6 +81,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   "logging.handlers":
     "BaseRotatingHandler BufferingHandler DEFAULT_HTTP_LOGGING_PORT DEFAULT_SOAP_LOGGING_PORT DEFAULT_TCP_LOGGING_PORT DEFAULT_UDP_LOGGING_PORT DatagramHandler HTTPHandler MemoryHandler NTEventLogHandler SMTPHandler ST_DEV ST_INO ST_MTIME SYSLOG_TCP_PORT SYSLOG_UDP_PORT SocketHandler SysLogHandler TimedRotatingFileHandler WatchedFileHandler copy io logging os pickle queue re socket struct threading time",
   math: "",
+  mimetypes: "os posixpath sys urllib",
   multiprocessing:
     "Array AuthenticationError BufferTooShort Manager Pipe ProcessError RawArray RawValue SUBDEBUG SUBWARNING Value active_children allow_connection_pickling connection context get_all_start_methods get_context get_logger log_to_stderr process queues reducer reduction set_executable set_forkserver_preload sys util",
   numbers: "ABCMeta abstractmethod",

@@ -393,6 +393,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/zoneinfo ZoneInfo": "tsyncio/runtime/datetime tzinfo|0|key|",
   "tsyncio/runtime/gzip BadGzipFile": "tsyncio/runtime OSError|0||",
   "tsyncio/runtime/gzip GzipFile": "tsyncio/runtime/io BytesIO|0|mtime|compresslevel fileobj mode name",
+  "tsyncio/runtime/mimetypes MimeTypes": "tsyncio/runtime PyObject|0||encodings_map suffix_map types_map types_map_inv",
   "tsyncio/runtime/getpass GetPassWarning": "tsyncio/runtime UserWarning|0||",
   "tsyncio/runtime/numbers Number": "tsyncio/runtime/abc ABC|0||",
   "tsyncio/runtime/numbers Complex": "tsyncio/runtime/numbers Number|0||",

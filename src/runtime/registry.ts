@@ -49,6 +49,7 @@ import * as sched from "./modules/sched.js";
 import * as linecache from "./modules/linecache.js";
 import * as zoneinfo from "./modules/zoneinfo.js";
 import * as gzip from "./modules/gzip.js";
+import * as mimetypes from "./modules/mimetypes.js";
 import * as keyword from "./modules/keyword.js";
 import * as getpass from "./modules/getpass.js";
 import * as numbers from "./modules/numbers.js";
@@ -165,6 +166,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/linecache": linecache,
   "tsyncio/runtime/zoneinfo": zoneinfo,
   "tsyncio/runtime/gzip": gzip,
+  "tsyncio/runtime/mimetypes": mimetypes,
   "tsyncio/runtime/keyword": keyword,
   "tsyncio/runtime/getpass": getpass,
   "tsyncio/runtime/numbers": numbers,
