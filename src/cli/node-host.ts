@@ -12,7 +12,7 @@
 
 import type { BigIntStats } from "node:fs";
 import { closeSync, fstatSync, readSync } from "node:fs";
-import { availableParallelism, hostname, machine, release, type as osType, version as osVersion } from "node:os";
+import { availableParallelism, hostname, loadavg, machine, release, type as osType, version as osVersion } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Session } from "node:inspector";
 import { Script } from "node:vm";
@@ -394,6 +394,8 @@ export function installNodeHost(options: { virtualTime: boolean; argv: string[];
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string")),
     pid: process.pid,
     cpuCount: availableParallelism(),
+    processIds: () => ({ uid: process.getuid!(), euid: process.geteuid!(), gid: process.getgid!(), egid: process.getegid!(), ppid: process.ppid }),
+    loadavg: () => loadavg() as [number, number, number],
     uname: () => ({ system: osType(), node: hostname(), release: release(), version: osVersion(), machine: machine() }),
     cwd: () => process.cwd(),
     fs: nodeFileSystem,

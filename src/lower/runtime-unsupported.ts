@@ -11,6 +11,9 @@ export const RUNTIME_UNSUPPORTED: Record<string, Record<string, string>> = {
   "tsyncio/runtime/builtins": {
     "globals": "no access to the module's namespace",
   },
+  "tsyncio/runtime/configparser": {
+    "LegacyInterpolation": "LegacyInterpolation, deprecated since Python 3.2 (BasicInterpolation is its replacement)",
+  },
   "tsyncio/runtime/getpass": {
     "getpass": "reading a password from the terminal with echo off",
   },

@@ -75,6 +75,10 @@ export interface Host {
   uname?(): { system: string; node: string; release: string; version: string; machine: string };
   /** os.cpu_count(). */
   cpuCount?: number;
+  /** os.getuid() & co: the process's user and group ids and its parent's pid (a host with processes). */
+  processIds?(): { uid: number; euid: number; gid: number; egid: number; ppid: number };
+  /** os.getloadavg(): the system's run-queue averages over 1, 5 and 15 minutes. */
+  loadavg?(): [number, number, number];
   /** os.getcwd(): where relative paths given to open() start. */
   cwd?(): string;
   /** The file system (open(), os, pathlib, shutil, tempfile). Without it, they raise NotImplementedError. */

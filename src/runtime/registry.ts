@@ -41,6 +41,15 @@ import * as hashlib from "./modules/hashlib.js";
 import * as hmac from "./modules/hmac.js";
 import * as bisect from "./modules/bisect.js";
 import * as colorsys from "./modules/colorsys.js";
+import * as configparser from "./modules/configparser.js";
+import * as ipaddress from "./modules/ipaddress.js";
+import * as graphlib from "./modules/graphlib.js";
+import * as reprlib from "./modules/reprlib.js";
+import * as sched from "./modules/sched.js";
+import * as linecache from "./modules/linecache.js";
+import * as zoneinfo from "./modules/zoneinfo.js";
+import * as gzip from "./modules/gzip.js";
+import * as mimetypes from "./modules/mimetypes.js";
 import * as keyword from "./modules/keyword.js";
 import * as getpass from "./modules/getpass.js";
 import * as numbers from "./modules/numbers.js";
@@ -149,6 +158,15 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/hmac": hmac,
   "tsyncio/runtime/bisect": bisect,
   "tsyncio/runtime/colorsys": colorsys,
+  "tsyncio/runtime/configparser": configparser,
+  "tsyncio/runtime/ipaddress": ipaddress,
+  "tsyncio/runtime/graphlib": graphlib,
+  "tsyncio/runtime/reprlib": reprlib,
+  "tsyncio/runtime/sched": sched,
+  "tsyncio/runtime/linecache": linecache,
+  "tsyncio/runtime/zoneinfo": zoneinfo,
+  "tsyncio/runtime/gzip": gzip,
+  "tsyncio/runtime/mimetypes": mimetypes,
   "tsyncio/runtime/keyword": keyword,
   "tsyncio/runtime/getpass": getpass,
   "tsyncio/runtime/numbers": numbers,

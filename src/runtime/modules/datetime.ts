@@ -9,7 +9,7 @@ import { programWallTime } from "../program-clock.js";
 import { OverflowError, TypeError, ValueError, ZeroDivisionError, NotImplementedError } from "../builtins/exceptions.js";
 import { PyTuple } from "../builtins/collections.js";
 import { CONSTRUCT, constructedByNew, popKw, programClasses } from "../builtins/object.js";
-import { NotImplemented, call, typeName } from "../builtins/ops.js";
+import { NotImplemented, call, callm, typeName } from "../builtins/ops.js";
 import { hash as pyHash } from "../builtins/functions.js";
 import { floatRepr, repr } from "../builtins/repr.js";
 import { current_location } from "../program.js";
@@ -423,9 +423,41 @@ export class tzinfo {
     throw new NotImplementedError("a tzinfo subclass must implement tzname()");
   }
   dst(_dt: unknown): unknown {
-    return null;
+    throw new NotImplementedError("a tzinfo subclass must implement dst()");
+  }
+  /** The wall time of DT (a UTC time carrying this tzinfo): CPython's default, from utcoffset() and dst(). */
+  fromutc(dt: unknown): unknown {
+    if (!(dt instanceof datetime)) throw new TypeError("fromutc: argument must be a datetime");
+    if (dt._tz !== this) throw new ValueError("fromutc: dt.tzinfo is not self");
+    const off = dt.utcoffset();
+    if (off === null) throw new ValueError("fromutc: non-None utcoffset() result required");
+    let dst = dstOf(this, dt);
+    if (dst === null) throw new ValueError("fromutc: non-None dst() result required");
+    let out: datetime = dt;
+    const delta = off._us - dst._us;
+    if (delta !== 0n) {
+      out = datetime._fromUs(dt._toUs() + delta, this, dt.constructor);
+      dst = dstOf(this, out);
+      if (dst === null) throw new ValueError("fromutc: tz.dst() gave inconsistent results; cannot convert");
+    }
+    return datetime._fromUs(out._toUs() + dst._us, this, dt.constructor);
   }
   static __module__ = "datetime";
+}
+
+function dstOf(tz: unknown, dt: unknown): timedelta | null {
+  const d = callm(tz, "dst", dt);
+  if (d === null || d === undefined) return null;
+  if (!(d instanceof timedelta)) throw new TypeError(`tzinfo.dst() must return None or timedelta, not '${typeName(d)}'`);
+  return d;
+}
+
+/** UTCUS (microseconds since year 1, UTC) as a wall time in TZ: tz.fromutc, as CPython converts. */
+function wallTimeIn(tz: unknown, utcUs: bigint, cls: unknown): datetime {
+  if (tz instanceof timezone) return datetime._fromUs(utcUs + tz._offset._us, tz, cls);
+  const made = callm(tz, "fromutc", datetime._fromUs(utcUs, tz, cls));
+  if (!(made instanceof datetime)) throw new TypeError(`fromutc: tz.fromutc() must return a datetime, not ${typeName(made)}`);
+  return made;
 }
 
 export class timezone extends tzinfo {
@@ -954,9 +986,8 @@ export class datetime extends date {
     }
     const cls = clsOf(this, datetime);
     if (tz !== null) {
-      const utc = datetime._fromUs(BigInt(whole + 62135596800) * 1_000_000n + BigInt(us), tz);
-      const off = utcoffsetOf(tz, utc) ?? timedelta._of(0n);
-      return datetime._fromUs(utc._toUs() + off._us, tz, cls);
+      if (!(tz instanceof tzinfo)) throw new TypeError(`tzinfo argument must be None or of a tzinfo subclass, not type '${typeName(tz)}'`);
+      return wallTimeIn(tz, BigInt(whole + 62135596800) * 1_000_000n + BigInt(us), cls);
     }
     const t = tmLocaltime(whole) as unknown as bigint[];
     return datetime._make(Number(t[0]), Number(t[1]), Number(t[2]), Number(t[3]), Number(t[4]), Number(t[5]), us, null, cls);
@@ -1061,9 +1092,8 @@ export class datetime extends date {
       const loff = ((local._toUs() - utcUs) / 1_000_000n) * 1_000_000n;
       return datetime._fromUs(local._toUs(), new timezone(timedelta._of(loff)), this.constructor);
     }
-    const base = datetime._fromUs(utcUs, tz);
-    const toff = utcoffsetOf(tz, base) ?? timedelta._of(0n);
-    return datetime._fromUs(utcUs + toff._us, tz, this.constructor);
+    if (!(tz instanceof tzinfo)) throw new TypeError(`tzinfo argument must be None or of a tzinfo subclass, not type '${typeName(tz)}'`);
+    return wallTimeIn(tz, utcUs, this.constructor);
   }
   replace(...args: unknown[]): datetime {
     const a = bind(

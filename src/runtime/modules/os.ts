@@ -77,6 +77,32 @@ export function kill(pid: unknown, sig: unknown): null {
   return null;
 }
 
+/** One of the process's ids from the host (none in a web page). */
+function processId(name: "uid" | "euid" | "gid" | "egid" | "ppid"): bigint {
+  const ids = host.processIds?.();
+  if (!ids) throw new NotImplementedError(`os.get${name}() is not supported by tsyncio in the browser (a web page has no processes)`);
+  return BigInt(ids[name]);
+}
+export function getuid(): bigint {
+  return processId("uid");
+}
+export function geteuid(): bigint {
+  return processId("euid");
+}
+export function getgid(): bigint {
+  return processId("gid");
+}
+export function getegid(): bigint {
+  return processId("egid");
+}
+export function getppid(): bigint {
+  return processId("ppid");
+}
+export function getloadavg(): PyTuple<number> {
+  if (!host.loadavg) throw new OSError("Load averages are unobtainable");
+  return PyTuple.fromArray(host.loadavg());
+}
+
 export function cpu_count(): bigint | null {
   return host.cpuCount ? BigInt(host.cpuCount) : null;
 }

@@ -14,7 +14,7 @@ import { PyBytes, bytesData } from "../builtins/bytes.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { bindArgs } from "../builtins/hostfs.js";
-import { NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { NotImplementedError, OSError, OverflowError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { IntEnum, _module_enum } from "./enum.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioAdopt, ioForget, ioPoll, ioRegister, ioSend, ioSendNow, type IoTarget } from "../asyncio/io_selector.js";
@@ -157,7 +157,7 @@ export class socket extends PyObject implements IoTarget {
     this._fd = allocFd();
     this._id = 0;
     this._state = "new";
-    this._timeout = null;
+    this._timeout = defaultTimeout;
     this._reset_on_close = false;
     this._so_error = 0n;
     this._local = null;
@@ -853,11 +853,58 @@ export function getaddrinfo(...args: unknown[]): PyList<unknown> {
   return out;
 }
 
-export function htons(x: unknown): bigint {
-  const v = Number(x) & 0xffff;
-  return BigInt(((v & 0xff) << 8) | (v >> 8));
+/** A byte-order swap's argument: an int that fits BITS unsigned bits (CPython's messages). */
+function unsignedArg(name: string, x: unknown, bits: 16 | 32): bigint {
+  if (typeof x !== "bigint" && typeof x !== "boolean") {
+    if (bits === 16) throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+    throw new TypeError(`expected int, ${typeName(x)} found`);
+  }
+  const v = BigInt(x);
+  if (bits === 16 && v < 0n) throw new OverflowError(`${name}: can't convert negative Python int to C 16-bit unsigned integer`);
+  if (bits === 16 && v > 0xffffn) throw new OverflowError(`${name}: Python int too large to convert to C 16-bit unsigned integer`);
+  if (v < 0n) throw new OverflowError("can't convert negative value to unsigned int");
+  if (v > 0xffffffffn) throw new OverflowError("int larger than 32 bits");
+  return v;
 }
-export const ntohs = htons;
+/** The bytes of V (BYTES of them) in the other order: network order is big-endian, the host little-endian. */
+function swapBytes(v: bigint, bytes: number): bigint {
+  let out = 0n;
+  for (let i = 0; i < bytes; i++, v >>= 8n) out = (out << 8n) | (v & 0xffn);
+  return out;
+}
+export function htons(x: unknown): bigint {
+  return swapBytes(unsignedArg("htons", x, 16), 2);
+}
+export function ntohs(x: unknown): bigint {
+  return swapBytes(unsignedArg("ntohs", x, 16), 2);
+}
+export function htonl(x: unknown): bigint {
+  return swapBytes(unsignedArg("htonl", x, 32), 4);
+}
+export function ntohl(x: unknown): bigint {
+  return swapBytes(unsignedArg("ntohl", x, 32), 4);
+}
+
+/** Node speaks IPv6 (the loopback ::1 is what tests use). */
+export const has_ipv6 = true;
+
+/** The timeout new sockets start with (setdefaulttimeout): None blocks. */
+let defaultTimeout: number | null = null;
+export function getdefaulttimeout(): number | null {
+  return defaultTimeout;
+}
+export function setdefaulttimeout(timeout: unknown): null {
+  if (timeout === null || timeout === undefined) defaultTimeout = null;
+  else {
+    if (typeof timeout !== "number" && typeof timeout !== "bigint" && typeof timeout !== "boolean") {
+      throw new TypeError(`'${typeName(timeout)}' object cannot be interpreted as an integer`);
+    }
+    const n = Number(timeout);
+    if (n < 0) throw new ValueError("Timeout value out of range");
+    defaultTimeout = n;
+  }
+  return null;
+}
 export { inet_aton, inet_ntoa, inet_pton, inet_ntop } from "./_inet.js";
 
 // os.sendfile(out_fd, ...) on one of the program's sockets sends as that socket's send() does.
