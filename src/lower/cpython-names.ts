@@ -133,7 +133,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
     "AsyncMagicMixin AsyncMockMixin Base CallableMixin CodeType FILTER_DIR FunctionTypes InvalidSpecError MagicMixin MagicProxy MethodType ModuleType RLock asyncio builtins contextlib file_spec inplace inspect io iscoroutinefunction magic_methods numerics open_spec partial pkgutil pprint right safe_repr sys wraps",
   urllib: "",
   "urllib.parse":
-    "DefragResultBytes ParseResultBytes ResultBase SplitResultBytes clear_cache functools ipaddress math namedtuple non_hierarchical quote_from_bytes re scheme_chars splitattr splithost splitnport splitpasswd splitport splitquery splittag splittype splituser splitvalue to_bytes types unquote_to_bytes unwrap uses_fragment uses_query warnings",
+    "DefragResultBytes ParseResultBytes ResultBase SplitResultBytes clear_cache functools ipaddress math namedtuple non_hierarchical quote_from_bytes re scheme_chars splitattr splithost splitnport splitpasswd splitquery splittag splittype splituser splitvalue to_bytes types unquote_to_bytes unwrap uses_fragment uses_query warnings",
   uuid: "Enum SafeUUID bytes_ int_ main os platform sys",
   warnings: "sys",
   weakref: "CallableProxyType KeyedRef ProxyType ProxyTypes getweakrefs itertools sys",
