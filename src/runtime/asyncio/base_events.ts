@@ -44,7 +44,7 @@ import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, _
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { bindMethod } from "../builtins/ops.js";
 import { deliver_interrupt } from "../signals.js";
-import { programNow } from "../program-clock.js";
+import { busyLoopIteration, programNow } from "../program-clock.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
 import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
 import { allocFd, freeFd } from "./io_util.js";
@@ -694,6 +694,10 @@ class BaseEventLoop extends AbstractEventLoop {
       } else {
         timeout = null;
       }
+    } else if (host.virtualTime && scheduled.length > 0) {
+      // Callbacks keep the loop busy while a timer waits: the virtual clock moves a little
+      // (program-clock.ts), as a real one does while the callbacks run.
+      busyLoopIteration();
     }
     this._sel_timeout = timeout;
     this._sel_deadline = deadline;
