@@ -6,6 +6,7 @@
 //       def __init__(self, n):     | define_class(C, "C", {});
 //           self.n = n             |
 
+import { pythonName } from "./private-names.js";
 import { signatureAnnotations } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import { resolveName } from "./scopes.js";
@@ -470,7 +471,7 @@ function classDefIn(
   const name = readInBody || readInBases ? cx.temp(`${safeName(s.name)}_class`) : safeName(s.name);
   // (only the class expression's name: no variable)
   if (nested === undefined && (readInBody || readInBases)) cx.fn.temps.pop();
-  const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
+  const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${pythonName(s)}` : pythonName(s);
   const members: ir.ClassMember[] = [];
   const hoisted: ir.Stmt[] = [...(generic?.decls ?? [])];
   const instanceAttrs = new Set<string>();
@@ -497,6 +498,8 @@ function classDefIn(
   const staticNames: string[] = [];
   const classMethodNames: string[] = [];
   const selflessNames: string[] = [];
+  // (methods bound under a mangled name: `_C__m` is named `__m`)
+  const writtenNames: { key: string; value: ir.Expr }[] = [];
   const firstDefaulted: string[] = [];
   const outer = cx.fn;
   const savedTypeVars = cx.boundTypeVars;
@@ -641,11 +644,12 @@ function classDefIn(
         if (isStatic) staticNames.push(item.name);
         if (isClassMethod) classMethodNames.push(item.name);
         if (!branchDef && takesNoInstance(item, s.body)) selflessNames.push(item.name);
+        if (!branchDef && pythonName(item) !== item.name) writtenNames.push({ key: item.name, value: lit(pythonName(item)) });
         // (a first parameter with a default is no `this`: the body may call the def without one)
         const receiverDefault = !isStatic && !isClassMethod && receiverHasDefault(item);
         if (receiverDefault) firstDefaulted.push(branchDef ? blocks!.jsName(item) : item.name === "constructor" ? "constructor_" : item.name);
         const selfName = isStatic || receiverDefault ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
-        const methodQualname = `${qualname}.${item.name}`;
+        const methodQualname = `${qualname}.${pythonName(item)}`;
         const saved = cx.fn;
         cx.fn = outer;
         const f = functionExpression(cx, item, coroutine, methodQualname, {
@@ -790,7 +794,7 @@ function classDefIn(
           cx.fn.temps.pop();
           return t;
         });
-        hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
+        hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${pythonName(item)}`, binding })));
         classAttrs.push({ key: item.name, value: id(binding) });
         bodyValues.set(item.name, id(binding));
       } else if (blocks !== null && isClassBodyBlock(item)) {
@@ -871,7 +875,7 @@ function classDefIn(
       const def = item as py.FunctionDef | py.AsyncFunctionDef;
       bodyValues.set(
         method,
-        call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`), ...firstParameterShape(def)),
+        call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${pythonName(def)}`), ...firstParameterShape(def)),
       );
     }
     const bound = simpleBinding(item);
@@ -998,6 +1002,7 @@ function classDefIn(
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
   if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
   if (selflessNames.length) props.push({ key: "selfless", value: array(selflessNames.map((n) => lit(n))) });
+  if (writtenNames.length) props.push({ key: "written", value: { k: "object", props: writtenNames } });
   if (firstDefaulted.length) props.push({ key: "firstdefaulted", value: array(firstDefaulted.map((n) => lit(n))) });
   if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
   if (classKeywords) props.push({ key: "kwargs", value: classKeywords });

@@ -6,6 +6,7 @@
 //       return 'D'              |   return "D";
 //                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });
 
+import { pythonName } from "./private-names.js";
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
@@ -46,7 +47,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   const scope = cx.fn.scope;
   if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name) && !decorators.length)
     cx.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine });
-  const qualname = cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
+  const qualname = cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${pythonName(s)}` : pythonName(s);
   const isPlainGenerator = !coroutine && !!cx.scopes.get(s)?.isGenerator;
   const fnExpr = functionExpression(cx, s, coroutine, qualname);
   // (what inspect.signature() reads, when the program asks for it)
@@ -66,8 +67,8 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     fnExpr.fn.name = undefined;
     const doc = docstring(s.body);
     const info: { key: string; value: ir.Expr }[] = [
-      { key: "name", value: lit(s.name) },
-      { key: "qualname", value: lit(cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name) },
+      { key: "name", value: lit(pythonName(s)) },
+      { key: "qualname", value: lit(qualname) },
     ];
     if (doc !== null) info.push({ key: "doc", value: lit(doc) });
     if (signature) info.push({ key: "signature", value: signature });
@@ -309,7 +310,7 @@ function functionExpressionBody(
     // A coroutine's generator stays anonymous: a named function expression would bind its own
     // name inside the body, so a recursive call would get the bare generator, not the coroutine.
     name: method || coroutine ? undefined : name,
-    pyName: s._type === "Lambda" ? "<lambda>" : s.name,
+    pyName: s._type === "Lambda" ? "<lambda>" : pythonName(s),
     params: params.list,
     typeParams: typeParams.length ? typeParams : undefined,
     // An annotated async generator's own generator returns nothing (its annotation says what it yields).

@@ -2,7 +2,7 @@
 import { InstanceDict, attributeKeys } from "./instance-dict.js";
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markUnsupported } from "../unsupported.js";
-import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonKeyOf, pythonName } from "./js-names.js";
+import { isJsOnly, JS_NAMES, mangledIn, markPythonClass, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import {
   UnicodeEncodeError,
   EOFError,
@@ -1609,7 +1609,8 @@ function addObjectNames(obj: unknown, names: Set<string>): void {
     }
     const slots = (c as { __slots__?: unknown }).__slots__;
     names.add("__slots__");
-    for (const n of typeof slots === "string" ? [slots] : Array.from(slots as Iterable<unknown>)) if (typeof n === "string") names.add(n);
+    for (const n of typeof slots === "string" ? [slots] : Array.from(slots as Iterable<unknown>))
+      if (typeof n === "string") names.add(mangledIn(className(c), n));
   }
   if (!slotted) {
     names.add("__dict__");

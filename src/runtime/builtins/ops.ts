@@ -19,7 +19,7 @@ import { moduleNamespaceName, stdlibModuleFile } from "./module-files.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
-import { hideJsMember, isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
+import { hideJsMember, isJsOnly, mangledIn, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
@@ -1044,7 +1044,9 @@ function selfFirst(method: Function, name: string): Function {
     if (d) Object.defineProperty(view, key, d);
   }
   Object.defineProperty(view, "name", { value: name, configurable: true });
-  Object.defineProperty(view, "__name__", { value: name, writable: true, configurable: true });
+  // (a method bound under a mangled private name keeps the name it was written with: define_class)
+  const own = Object.getOwnPropertyDescriptor(method, "__name__");
+  Object.defineProperty(view, "__name__", { value: own ? own.value : name, writable: true, configurable: true });
   const g = (method as { $g?: Function }).$g;
   if (typeof g === "function")
     Object.defineProperty(view, "$g", {
@@ -1457,7 +1459,8 @@ function slotsOf(cls: Function): { names: Set<string>; dict: boolean } {
       continue;
     }
     const slots = (c as { __slots__?: unknown }).__slots__;
-    for (const n of typeof slots === "string" ? [slots] : Array.from(toIterable(slots))) if (typeof n === "string") info.names.add(propName(n));
+    for (const n of typeof slots === "string" ? [slots] : Array.from(toIterable(slots)))
+      if (typeof n === "string") info.names.add(propName(mangledIn(className(c), n)));
   }
   if (info.names.has("__dict__")) info.dict = true;
   slotInfo.set(cls, info);
