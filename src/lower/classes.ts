@@ -520,6 +520,7 @@ function classDefIn(
   const earlyMethods = readsMethodsEarly(s.body, !declaredHere);
   // (whether the class or a base hooks attribute writes: the same for every method, asked at the first)
   let hasSetattr: boolean | undefined;
+  let onRuntimeBase: boolean | undefined;
   // (a loop: flatMap's array per statement cost more than the rest of this setup)
   const defNames: string[] = [];
   for (const b of s.body) if (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") defNames.push(b.name);
@@ -658,6 +659,7 @@ function classDefIn(
           receiverDefault,
           selfIsClass: isClassMethod,
           selfHasSetattr: (hasSetattr ??= definesSetattr(cx.module, s, 0)),
+          selfOnRuntimeBase: (onRuntimeBase ??= extendsRuntimeClass(cx.module, s, 0)),
         });
         const signature = asksForSignatures(cx.module) && !accessor && !deleter ? signatureRecord(cx, item, f.params) : null;
         cx.fn = saved;
@@ -1238,6 +1240,17 @@ function classBodyNamesAsAttributes(e: py.ExprNode, names: ReadonlySet<string>, 
  * The class (or a base of the module) hooks writes to its instances' attributes: it defines
  * `__setattr__`, or declares `__slots__` (`@dataclass(slots=True)` too), which refuses other names.
  */
+/** Whether some base of `c` (through the module's own classes) is neither `object` nor a class of the program. */
+function extendsRuntimeClass(module: py.Module, c: py.ClassDef, depth: number): boolean {
+  if (depth > 20) return false;
+  return c.bases.some((b) => {
+    if (b._type !== "Name") return true;
+    if (b.id === "object") return false;
+    const base = module.body.find((s): s is py.ClassDef => s._type === "ClassDef" && s.name === b.id);
+    return base === undefined || (base !== c && extendsRuntimeClass(module, base, depth + 1));
+  });
+}
+
 function definesSetattr(module: py.Module, c: py.ClassDef, depth: number): boolean {
   const own =
     c.body.some(

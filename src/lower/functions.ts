@@ -33,6 +33,7 @@ export interface MethodOptions {
   selfName?: string;
   selfIsClass?: boolean;
   selfHasSetattr?: boolean;
+  selfOnRuntimeBase?: boolean;
   /**
    * The first parameter has a default (`def make(n=3)`, a helper the class body calls): it is a
    * local taking `this` when there is one (a call through an instance or with an argument), else
@@ -262,6 +263,7 @@ function functionExpressionBody(
   cx.fn.className = method?.className;
   cx.fn.selfIsClass = method?.selfIsClass;
   cx.fn.selfHasSetattr = method?.selfHasSetattr;
+  cx.fn.selfOnRuntimeBase = method?.selfOnRuntimeBase;
   if (method?.selfName) {
     cx.fn.selfName = method.selfName;
     cx.fn.selfBox = { used: false };
@@ -270,6 +272,7 @@ function functionExpressionBody(
     cx.fn.selfName = outer.selfName;
     cx.fn.selfIsClass = outer.selfIsClass;
     cx.fn.selfHasSetattr = outer.selfHasSetattr;
+    cx.fn.selfOnRuntimeBase = outer.selfOnRuntimeBase;
     cx.fn.selfAlias = outer.selfAlias ?? "self";
     cx.fn.selfBox = outer.selfBox;
   }

@@ -1,5 +1,5 @@
 // Builtin functions and type objects under their Python names.
-import { InstanceDict, attributeKeys } from "./instance-dict.js";
+import { InstanceDict, attributeKeys, shadowedAttributes } from "./instance-dict.js";
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markUnsupported } from "../unsupported.js";
 import { isJsOnly, JS_NAMES, mangledIn, markPythonClass, propName, pythonKeyOf, pythonName } from "./js-names.js";
@@ -1547,6 +1547,7 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
   const d = typeof obj === "object" ? InstanceDict.of<string, unknown>(obj) : new PyDict<string, unknown>();
   for (const k of typeof obj === "object" ? attributeKeys(obj) : Object.keys(obj))
     PyDict.prototype.__setitem__.call(d, pythonName(k), (obj as Record<string, unknown>)[k]);
+  if (typeof obj === "object") for (const [k, v] of shadowedAttributes(obj)) PyDict.prototype.__setitem__.call(d, k, v);
   return d;
 });
 

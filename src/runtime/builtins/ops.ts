@@ -23,7 +23,7 @@ import { hideJsMember, isJsOnly, mangledIn, propName, pythonKeyOf, pythonName } 
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
-import { InstanceDict, attributeKeys, set_instance_dict } from "./instance-dict.js";
+import { InstanceDict, attributeKeys, containerShadowKey, set_instance_dict } from "./instance-dict.js";
 
 // The layers below, re-exported: most of the runtime imports its operators from here.
 export * from "./protocol.js";
@@ -1198,6 +1198,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
       const v = obj[pythonKey];
       return typeof v === "function" ? bindMethod(v, obj) : v;
     }
+    const shadow = containerShadowKey(obj, name);
+    if (shadow !== undefined && shadow in obj) return obj[shadow];
     return missingAttr(obj, name, dflt);
   }
   let v: any;
@@ -1511,6 +1513,12 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
   }
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name)) {
+    // (a dict or list subclass's own attribute of such a name is kept aside: instance-dict.ts)
+    const shadow = containerShadowKey(obj, name);
+    if (shadow !== undefined) {
+      obj[shadow] = value;
+      return null;
+    }
     if (Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name, false);
     // (Python's attribute kept under another key: an exception's `name`, see hideJsMember)
     const pythonKey = pythonKeyOf(obj, name);
@@ -1549,6 +1557,7 @@ function classAttribute(cls: Function, name: string): { value?: any; accessor?: 
 
 export function delattr(obj: any, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
+    if (containerShadowKey(obj, name) !== undefined) return plainDelattr(obj, name);
     if (propName(name) === name) throw noAttr(obj, name, false);
     name = propName(name);
   }
@@ -1567,6 +1576,11 @@ export function delattr(obj: any, name: string): null {
 /** `del obj.name` without the object's `__delattr__` (object.__delattr__, what `super().__delattr__(name)` reaches). */
 export function plainDelattr(obj: any, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
+    const shadow = containerShadowKey(obj, name);
+    if (shadow !== undefined && shadow in obj) {
+      delete obj[shadow];
+      return null;
+    }
     if (propName(name) === name) throw noAttr(obj, name, false);
     name = propName(name);
   }
