@@ -366,7 +366,7 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
 }
 
 /** `self.size = v` in a subclass of a runtime class: the runtime keeps it aside from the base's JS member (setattr). */
-function keptAside(cx: LowerContext, attr: string): boolean {
+export function keptAside(cx: LowerContext, attr: string): boolean {
   return !!cx.fn.selfOnRuntimeBase && jsMemberName(attr);
 }
 

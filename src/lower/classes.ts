@@ -929,6 +929,8 @@ function classDefIn(
   for (const a of instanceAttrs) inherited.set(a, inheritedMemberKind(cx, s, a));
   const fields: ir.ClassMember[] = [...instanceAttrs]
     .filter((a) => !members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
+    // (on a runtime base, `self.size` is kept aside by setattr: no field of that name, which may be the base's accessor)
+    .filter((a) => !(jsMemberName(a) && (onRuntimeBase ??= extendsRuntimeClass(cx.module, s, 0))))
     .map((a) => ({
       k: "field",
       name: safeProp(a),
