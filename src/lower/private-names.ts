@@ -38,8 +38,18 @@ function mangle(name: string, owner: string): string {
 
 /** The mangled tree, or `module` itself when no class uses a private name. */
 export function manglePrivateNames(module: py.Module): py.Module {
-  const classes = nodeIndex(module).ofType("ClassDef");
-  if (!classes.some(usesPrivateName)) return module;
+  const index = nodeIndex(module);
+  const classes = index.ofType("ClassDef");
+  if (classes.length === 0) return module;
+  // (most modules have no private identifier at all: asked of the index first, then per class)
+  const anywhere =
+    index.ofType("Name").some((n) => isPrivateName(n.id)) ||
+    index.ofType("Attribute").some((n) => isPrivateName(n.attr)) ||
+    index.ofType("arg").some((n) => isPrivateName(n.arg)) ||
+    classes.some((n) => isPrivateName(n.name)) ||
+    index.ofType("FunctionDef").some((n) => isPrivateName(n.name)) ||
+    index.ofType("AsyncFunctionDef").some((n) => isPrivateName(n.name));
+  if (!anywhere || !classes.some(usesPrivateName)) return module;
   return mangleIn(module, "") as py.Module;
 }
 
