@@ -15,7 +15,7 @@ import { directWrite } from "./plain-access.js";
 import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, index, lit, member } from "../ir/nodes.js";
 import { dictReceiver, provenDict } from "./dict-access.js";
-import { type LowerContext, safeName, safeProp } from "./context.js";
+import { jsMemberName, type LowerContext, safeName, safeProp } from "./context.js";
 import { resolveName } from "./scopes.js";
 import { RUNTIME } from "./stdlib.js";
 import { forEachChildWith, walk } from "../ast/walk.js";
@@ -368,7 +368,10 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       // (`a.__dict__ = b.__dict__ = d`, `for o.__dict__ in ...`: a dict that may be shared)
       if (target.attr === "__dict__") return [exprStmt(cx.rt("set_instance_dict", cx.expr(target.value), value, lit(false)), line)];
       // `cls.x = v` in a classmethod: a class attribute, which instances must see too (setattr's class hook).
-      if ((isSelf(cx, target.value) && !cx.fn.selfIsClass && !cx.fn.selfHasSetattr) || directWrite(cx, target.value, target.attr))
+      if (
+        (isSelf(cx, target.value) && !cx.fn.selfIsClass && !cx.fn.selfHasSetattr && !keptAside(cx, target.attr)) ||
+        directWrite(cx, target.value, target.attr)
+      )
         return [assignStmt(attributeTarget(cx, target), value, line)];
       return [exprStmt(markTarget(cx.rt("setattr", cx.expr(target.value), lit(target.attr), value), target), line)];
     case "Subscript": {
@@ -404,6 +407,11 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
   }
 }
 
+/** `self.size = v` in a subclass of a runtime class: the runtime keeps it aside from the base's JS member (setattr). */
+export function keptAside(cx: LowerContext, attr: string): boolean {
+  return !!cx.fn.selfOnRuntimeBase && jsMemberName(attr);
+}
+
 export function isSelf(cx: LowerContext, e: py.ExprNode): boolean {
   return e._type === "Name" && !!cx.fn.selfName && e.id === cx.fn.selfName;
 }
@@ -416,7 +424,8 @@ export function destructuringPattern(cx: LowerContext, target: py.Tuple | py.Lis
     if (inner._type === "Name") {
       ensureDeclared(cx, inner.id);
       elements.push(id(safeName(inner.id)));
-    } else if (inner._type === "Attribute" && isSelf(cx, inner.value) && !cx.fn.selfHasSetattr) elements.push(attributeTarget(cx, inner));
+    } else if (inner._type === "Attribute" && isSelf(cx, inner.value) && !cx.fn.selfHasSetattr && !keptAside(cx, inner.attr))
+      elements.push(attributeTarget(cx, inner));
     else return null;
   }
   return array(elements);

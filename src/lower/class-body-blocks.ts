@@ -14,6 +14,7 @@
 //                             | }
 //                             | define_class(C, "C", { attrs: { y: _attr_y } });
 
+import { pythonName } from "./private-names.js";
 import type * as py from "../ast/nodes.js";
 import type * as ir from "../ir/nodes.js";
 import { assignStmt, binop, call, exprStmt, id, ifStmt, lit, member } from "../ir/nodes.js";
@@ -576,7 +577,7 @@ export class ClassBodyBlocks {
               cx.helperFrom("method_in_class_body", PROGRAM),
               id(st.classRef!),
               lit(this.jsName(d)),
-              lit(`${this.qualname}.${d.name}`),
+              lit(`${this.qualname}.${pythonName(d)}`),
               ...firstParameterShape(d),
             ),
             d.lineno,
@@ -587,7 +588,7 @@ export class ClassBodyBlocks {
         const c = x;
         return standIn(c, () => {
           const binding = this.declaredName("_nested");
-          const made = cx.withOuter(this.outer, () => st.nestedClass(c, { qualname: `${this.qualname}.${c.name}`, binding }));
+          const made = cx.withOuter(this.outer, () => st.nestedClass(c, { qualname: `${this.qualname}.${pythonName(c)}`, binding }));
           return [...made, assignStmt(id(slots.get(c.name)!), id(binding), c.lineno)];
         });
       }

@@ -6,6 +6,7 @@
 //       def __init__(self, n):     | define_class(C, "C", {});
 //           self.n = n             |
 
+import { pythonName } from "./private-names.js";
 import { signatureAnnotations } from "./definite-assignment.js";
 import type * as py from "../ast/nodes.js";
 import { resolveName, type Scope } from "./scopes.js";
@@ -483,6 +484,10 @@ interface ClassBody extends ClassBodyState {
   readonly lambdaValues: Set<ir.Expr>;
   /** Whether the class or a base hooks attribute writes: the same for every method, asked at the first. */
   hasSetattr: boolean | undefined;
+  /** Whether some base is a runtime class (not object, not the program's): asked at the first method. */
+  onRuntimeBase: boolean | undefined;
+  /** Methods bound under a mangled name (`_C__m` is named `__m`). */
+  readonly writtenNames: { key: string; value: ir.Expr }[];
   /**
    * A method whose decorator the program wrote: define_class runs that decorator once the class
    * exists, after every statement of the body (see classProps' `decorate`).
@@ -591,7 +596,7 @@ function classDefIn(
   const name = readInBody || readInBases ? cx.temp(`${safeName(s.name)}_class`) : safeName(s.name);
   // (only the class expression's name: no variable)
   if (nested === undefined && (readInBody || readInBases)) cx.fn.temps.pop();
-  const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
+  const qualname = nested ? nested.qualname : cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${pythonName(s)}` : pythonName(s);
   const members: ir.ClassMember[] = [];
   const hoisted: ir.Stmt[] = [...(generic?.decls ?? [])];
   const instanceAttrs = new Set<string>();
@@ -709,6 +714,8 @@ function classDefIn(
     deletedDefs,
     lambdaValues,
     hasSetattr: undefined,
+    onRuntimeBase: undefined,
+    writtenNames: [],
     decoratedLater: null,
     renamedApart: decoratedDefsRenamedApart(s.body),
     mapRead: (n, item) => mapBodyRead(st, n, item),
@@ -867,7 +874,12 @@ function classFields(st: ClassBody, bases: py.ExprNode[]): ir.ClassMember[] {
   // makes a packed one, and the readers of `fields` compiled for one were thrown away at the other)
   const fields: ir.ClassMember[] = [];
   for (const a of instanceAttrs)
-    if (!members.some((m) => m.k === "method" && m.fn.name === a) && inherited.get(a) !== "accessor")
+    if (
+      !members.some((m) => m.k === "method" && m.fn.name === a) &&
+      inherited.get(a) !== "accessor" &&
+      // (on a runtime base, `self.size` is kept aside by setattr: no field of that name, which may be the base's accessor)
+      !(jsMemberName(a) && (st.onRuntimeBase ??= extendsRuntimeClass(cx.module, s, 0)))
+    )
       fields.push({
         k: "field",
         name: safeProp(a),
@@ -977,6 +989,7 @@ function classProps(
   if (staticNames.length) props.push({ key: "staticmethods", value: array(staticNames.map((n) => lit(n))) });
   if (classMethodNames.length) props.push({ key: "classmethods", value: array(classMethodNames.map((n) => lit(n))) });
   if (selflessNames.length) props.push({ key: "selfless", value: array(selflessNames.map((n) => lit(n))) });
+  if (st.writtenNames.length) props.push({ key: "written", value: { k: "object", props: st.writtenNames } });
   if (firstDefaulted.length) props.push({ key: "firstdefaulted", value: array(firstDefaulted.map((n) => lit(n))) });
   if (metaclass) props.push({ key: "metaclass", value: cx.expr(metaclass) });
   if (classKeywords) props.push({ key: "kwargs", value: classKeywords });
@@ -1099,11 +1112,12 @@ function methodItem(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, b
   if (isStatic) staticNames.push(item.name);
   if (isClassMethod) classMethodNames.push(item.name);
   if (!branchDef && takesNoInstance(item, s.body)) selflessNames.push(item.name);
+  if (!branchDef && pythonName(item) !== item.name) st.writtenNames.push({ key: item.name, value: lit(pythonName(item)) });
   // (a first parameter with a default is no `this`: the body may call the def without one)
   const receiverDefault = !isStatic && !isClassMethod && receiverHasDefault(item);
   if (receiverDefault) firstDefaulted.push(branchDef ? blocks!.jsName(item) : item.name === "constructor" ? "constructor_" : item.name);
   const selfName = isStatic || receiverDefault ? undefined : (item.args.posonlyargs[0]?.arg ?? item.args.args[0]?.arg);
-  const methodQualname = `${qualname}.${item.name}`;
+  const methodQualname = `${qualname}.${pythonName(item)}`;
   const saved = cx.fn;
   cx.fn = outer;
   const f = functionExpression(cx, item, coroutine, methodQualname, {
@@ -1112,6 +1126,7 @@ function methodItem(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, b
     receiverDefault,
     selfIsClass: isClassMethod,
     selfHasSetattr: (st.hasSetattr ??= definesSetattr(cx.module, s, 0)),
+    selfOnRuntimeBase: (st.onRuntimeBase ??= extendsRuntimeClass(cx.module, s, 0)),
   });
   const signature = asksForSignatures(cx.module) && !accessor && !deleter ? signatureRecord(cx, item, f.params) : null;
   cx.fn = saved;
@@ -1299,7 +1314,7 @@ function otherItem(st: ClassBody, item: py.Stmt): void {
       cx.fn.temps.pop();
       return t;
     });
-    hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${item.name}`, binding })));
+    hoisted.push(...cx.withOuter(outer, () => classDef(cx, item, { qualname: `${qualname}.${pythonName(item)}`, binding })));
     classAttrs.push({ key: item.name, value: id(binding) });
     bodyValues.set(item.name, id(binding));
   } else if (blocks !== null && isClassBodyBlock(item)) {
@@ -1378,7 +1393,7 @@ function boundByItem(st: ClassBody, item: py.Stmt): void {
     const def = item as py.FunctionDef | py.AsyncFunctionDef;
     bodyValues.set(
       method,
-      call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${method}`), ...firstParameterShape(def)),
+      call(cx.helperFrom("method_in_class_body", PROGRAM), id(classRef!), lit(method), lit(`${qualname}.${pythonName(def)}`), ...firstParameterShape(def)),
     );
   }
   const bound = simpleBinding(item);
@@ -1530,6 +1545,17 @@ function classBodyNamesAsAttributes(e: py.ExprNode, names: ReadonlySet<string>, 
  * The class (or a base of the module) hooks writes to its instances' attributes: it defines
  * `__setattr__`, or declares `__slots__` (`@dataclass(slots=True)` too), which refuses other names.
  */
+/** Whether some base of `c` (through the module's own classes) is neither `object` nor a class of the program. */
+function extendsRuntimeClass(module: py.Module, c: py.ClassDef, depth: number): boolean {
+  if (depth > 20) return false;
+  return c.bases.some((b) => {
+    if (b._type !== "Name") return true;
+    if (b.id === "object") return false;
+    const base = module.body.find((x): x is py.ClassDef => x._type === "ClassDef" && x.name === b.id);
+    return base === undefined || (base !== c && extendsRuntimeClass(module, base, depth + 1));
+  });
+}
+
 function definesSetattr(module: py.Module, c: py.ClassDef, depth: number): boolean {
   const own =
     c.body.some(

@@ -44,6 +44,7 @@ export function comprehension(cx: LowerContext, e: py.ListComp | py.SetComp | py
   cx.fn.selfName = outer.selfName;
   cx.fn.selfIsClass = outer.selfIsClass;
   cx.fn.selfHasSetattr = outer.selfHasSetattr;
+  cx.fn.selfOnRuntimeBase = outer.selfOnRuntimeBase;
   cx.fn.selfAlias = outer.selfAlias;
   cx.fn.selfBox = outer.selfBox;
   const result = cx.temp("_r");

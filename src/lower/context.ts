@@ -182,6 +182,11 @@ export interface FunctionContext {
   selfIsClass?: boolean;
   /** The method's class (or a base of the program's) defines `__setattr__`: so do all writes of `self.x`. */
   selfHasSetattr?: boolean;
+  /**
+   * The method's class extends a runtime class (dict, list, OrderedDict...) through its bases: its
+   * writes of `self.size`, `self.length` (JavaScript members such a base may use) go through setattr.
+   */
+  selfOnRuntimeBase?: boolean;
   /** Whether `self` must be reached through a captured `self` variable (inside nested functions). */
   selfAlias?: string;
   isCoroutine: boolean;
@@ -530,6 +535,7 @@ export class LowerContext {
       selfName: undefined,
       selfIsClass: undefined,
       selfHasSetattr: undefined,
+      selfOnRuntimeBase: undefined,
       selfAlias: undefined,
       isCoroutine,
       isGenerator,

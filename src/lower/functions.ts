@@ -6,6 +6,7 @@
 //       return 'D'              |   return "D";
 //                               | }, { qualname: "speak", filename: __file__, firstlineno: 1 });
 
+import { pythonName } from "./private-names.js";
 import type * as py from "../ast/nodes.js";
 import { walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
@@ -32,6 +33,7 @@ export interface MethodOptions {
   selfName?: string;
   selfIsClass?: boolean;
   selfHasSetattr?: boolean;
+  selfOnRuntimeBase?: boolean;
   /**
    * The first parameter has a default (`def make(n=3)`, a helper the class body calls): it is a
    * local taking `this` when there is one (a call through an instance or with an argument), else
@@ -46,7 +48,7 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
   const scope = cx.fn.scope;
   if ((scope.bindCount.get(s.name) ?? 0) === 1 && !scope.writtenElsewhere.has(s.name) && !decorators.length)
     cx.knownIn(scope).set(s.name, { kind: "def", node: s, coroutine });
-  const qualname = cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name;
+  const qualname = cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${pythonName(s)}` : pythonName(s);
   const isPlainGenerator = !coroutine && !!cx.scopes.get(s)?.isGenerator;
   const fnExpr = functionExpression(cx, s, coroutine, qualname);
   // (what inspect.signature() reads, when the program asks for it)
@@ -66,8 +68,8 @@ export function functionDef(cx: LowerContext, s: py.FunctionDef | py.AsyncFuncti
     fnExpr.fn.name = undefined;
     const doc = docstring(s.body);
     const info: { key: string; value: ir.Expr }[] = [
-      { key: "name", value: lit(s.name) },
-      { key: "qualname", value: lit(cx.fn.qualname ? `${cx.fn.qualname}.<locals>.${s.name}` : s.name) },
+      { key: "name", value: lit(pythonName(s)) },
+      { key: "qualname", value: lit(qualname) },
     ];
     if (doc !== null) info.push({ key: "doc", value: lit(doc) });
     if (signature) info.push({ key: "signature", value: signature });
@@ -282,6 +284,7 @@ function functionExpressionBody(
   cx.fn.className = method?.className;
   cx.fn.selfIsClass = method?.selfIsClass;
   cx.fn.selfHasSetattr = method?.selfHasSetattr;
+  cx.fn.selfOnRuntimeBase = method?.selfOnRuntimeBase;
   if (method?.selfName) {
     cx.fn.selfName = method.selfName;
     cx.fn.selfBox = { used: false };
@@ -290,6 +293,7 @@ function functionExpressionBody(
     cx.fn.selfName = outer.selfName;
     cx.fn.selfIsClass = outer.selfIsClass;
     cx.fn.selfHasSetattr = outer.selfHasSetattr;
+    cx.fn.selfOnRuntimeBase = outer.selfOnRuntimeBase;
     cx.fn.selfAlias = outer.selfAlias ?? "self";
     cx.fn.selfBox = outer.selfBox;
   }
@@ -330,7 +334,7 @@ function functionExpressionBody(
     // A coroutine's generator stays anonymous: a named function expression would bind its own
     // name inside the body, so a recursive call would get the bare generator, not the coroutine.
     name: method || coroutine ? undefined : name,
-    pyName: s._type === "Lambda" ? "<lambda>" : s.name,
+    pyName: s._type === "Lambda" ? "<lambda>" : pythonName(s),
     params: params.list,
     typeParams: typeParams.length ? typeParams : undefined,
     // An annotated async generator's own generator returns nothing (its annotation says what it yields).

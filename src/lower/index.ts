@@ -1,6 +1,7 @@
 // The lowering stage on one screen: AST passes in order, then the crossing into the TS IR.
 //
 //   expandStarImports           from local_module import *  →  from local_module import a, b
+//   manglePrivateNames          in a class: self.__x  →  self._Class__x (and every other private name)
 //   splitClassChainedAssignments  class body: a = b = value  →  a = value; b = a
 //   normaliseLegacyCoroutines   @asyncio.coroutine + yield from  →  async def + await
 //   compileBlockingFunctions    in modules that use threads: defs that can block  →  generators (yield from helpers)
@@ -13,6 +14,7 @@ import { Diagnostics } from "./context.js";
 import { normaliseLegacyCoroutines } from "./legacy-coroutines.js";
 import { toIr, type LowerOptions } from "./to-ir.js";
 import { expandStarImports } from "./star-imports.js";
+import { manglePrivateNames } from "./private-names.js";
 import { compileBlockingFunctions } from "./blocking-functions.js";
 import { splitClassChainedAssignments } from "./class-chained-assignments.js";
 
@@ -25,7 +27,9 @@ export { attributeHooksOf, moduleIdentity, type AttributeHooks, type LocalModule
 
 export function lower(module: py.Module, options: LowerOptions): { body: Stmt[]; diagnostics: Diagnostic[]; localModules: LocalModule[] } {
   const diagnostics = new Diagnostics(options.source);
-  const { module: normalised, legacy } = normaliseLegacyCoroutines(splitClassChainedAssignments(expandStarImports(module, options.module, options.modules)));
+  const { module: normalised, legacy } = normaliseLegacyCoroutines(
+    splitClassChainedAssignments(manglePrivateNames(expandStarImports(module, options.module, options.modules))),
+  );
   const { body, localModules } = toIr(compileBlockingFunctions(normalised), legacy, diagnostics, options);
   return { body, diagnostics: diagnostics.list, localModules };
 }

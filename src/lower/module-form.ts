@@ -7,6 +7,7 @@
 //                            |   let x: any = 1n;
 //                            | });
 
+import { pythonName } from "./private-names.js";
 import type * as ir from "../ir/nodes.js";
 import type * as py from "../ast/nodes.js";
 import { array, assign, call, exprStmt, id, lit, member, returnStmt } from "../ir/nodes.js";
@@ -160,13 +161,13 @@ function nestedQualnames(body: py.Stmt[]): Record<string, string> {
       switch (s._type) {
         case "FunctionDef":
         case "AsyncFunctionDef": {
-          const q = prefix + s.name;
+          const q = prefix + pythonName(s);
           if (inFunction && s._type === "FunctionDef") out[String(s.lineno)] = q;
           visit(s.body, `${q}.<locals>.`, true);
           break;
         }
         case "ClassDef":
-          visit(s.body, `${prefix}${s.name}.`, false);
+          visit(s.body, `${prefix}${pythonName(s)}.`, false);
           break;
         case "If":
         case "For":

@@ -15,7 +15,7 @@ import { ASYNCIO, type LowerContext, safeName } from "./context.js";
 import { type PyType, staticType } from "./types.js";
 import { annotationChecks, annotationType, typeVarsIn } from "./annotations.js";
 import { directRead, directWrite } from "./plain-access.js";
-import { assignName, assignTo, attributeTarget, isSelf, unbindName } from "./bindings.js";
+import { assignName, assignTo, attributeTarget, isSelf, keptAside, unbindName } from "./bindings.js";
 import { asyncForLoop, forLoop, whileLoop } from "./loops.js";
 import { exceptionContext, raise, tryStmt } from "./exceptions.js";
 import { matchStmt } from "./match.js";
@@ -185,7 +185,7 @@ export function augAssign(cx: LowerContext, s: py.AugAssign): ir.Stmt[] {
       return [assignStmt(id(name), inplace(cx.expr(s.target), cx.expr(s.value)), line)];
     }
     case "Attribute": {
-      if (isSelf(cx, s.target.value) && !cx.fn.selfHasSetattr) {
+      if (isSelf(cx, s.target.value) && !cx.fn.selfHasSetattr && !keptAside(cx, s.target.attr)) {
         const target = attributeTarget(cx, s.target);
         const current = cx.methodNames().has(s.target.attr) ? target : selfAttribute(cx, s.target.value as py.Name, s.target.attr);
         return [assignStmt(target, inplace(current, cx.expr(s.value)), line)];

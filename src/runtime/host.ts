@@ -46,6 +46,8 @@ export interface Host {
   stdoutBlockBuffered?: boolean;
   /** Virtual hosts: move the clock to exactly `monotonic` (now() then returns it), if it is later. */
   sleepUntil?(monotonic: number): void;
+  /** Virtual hosts: move the clock on by exactly `seconds` (the program's successive clock reads, program-clock.ts). */
+  advance?(seconds: number): void;
   /** Read one line from stdin (without the trailing newline); null at EOF. */
   readline?(): string | null;
   /**
@@ -316,6 +318,9 @@ export function virtualize(base: Host, start: { wall?: number; mono?: number } =
     },
     sleepUntil(monotonic: number) {
       if (monotonic >= mono0 + elapsed) elapsed = monotonic - mono0 + WAKE_LATE;
+    },
+    advance(seconds: number) {
+      elapsed += seconds;
     },
     realSleep: base.realSleep ?? base.sleep,
     virtualTime: true,

@@ -326,6 +326,8 @@ interface ClassSetup {
   firstdefaulted?: string[];
   /** The class statement's bases as written, when one is not a class (`dict[str, int]`, `Generic[T]`): `__orig_bases__`. */
   origbases?: unknown[];
+  /** Methods bound under a mangled private name (`_C__m`), with the name they were written with (`__m`). */
+  written?: Record<string, string>;
   /** `class C[T]` (PEP 695): the class's type parameters. */
   typeparams?: unknown[];
   /** `def m[T](self)` in the body: each such method's type parameters. */
@@ -403,17 +405,26 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
   // A static or class method lives on the class itself (a JS static member), the others on the prototype.
   const holder = (name: string): Record<string, unknown> =>
     (setup.staticmethods?.includes(name) || setup.classmethods?.includes(name) ? cls : cls.prototype) as Record<string, unknown>;
+  // (a method bound under a mangled private name, `_C__m`, is named as written: `__m`)
+  const methodName = (name: string): string => setup.written?.[name] ?? pythonName(name);
+  for (const [name, written] of Object.entries(setup.written ?? {})) {
+    const d = Object.getOwnPropertyDescriptor(holder(name), name);
+    const m = d?.value ?? d?.get;
+    if (typeof m !== "function") continue;
+    Object.defineProperty(m, "__name__", { value: written, writable: true, configurable: true });
+    Object.defineProperty(m, "__qualname__", { value: `${qualname}.${written}`, writable: true, configurable: true });
+  }
   for (const [name, firstlineno] of Object.entries(setup.coroutines ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
-    owner[name] = coroutine_function(gen, { qualname: `${qualname}.${pythonName(name)}`, filename: setup.filename ?? "", firstlineno });
+    owner[name] = coroutine_function(gen, { qualname: `${qualname}.${methodName(name)}`, filename: setup.filename ?? "", firstlineno });
     wrappedMethods.set(gen, owner[name] as Function);
     if ((gen as { [FIRST_OPTIONAL]?: boolean })[FIRST_OPTIONAL]) markFirstOptional(owner[name]);
   }
   for (const [name, firstlineno] of Object.entries(setup.asyncgens ?? {})) {
     const owner = holder(name);
     const gen = owner[name] as (...args: unknown[]) => Generator<unknown, unknown, unknown>;
-    owner[name] = async_generator_function(gen, { qualname: `${qualname}.${pythonName(name)}`, filename: setup.filename ?? "", firstlineno });
+    owner[name] = async_generator_function(gen, { qualname: `${qualname}.${methodName(name)}`, filename: setup.filename ?? "", firstlineno });
     wrappedMethods.set(gen, owner[name] as Function);
     if ((gen as { [FIRST_OPTIONAL]?: boolean })[FIRST_OPTIONAL]) markFirstOptional(owner[name]);
   }
@@ -423,7 +434,7 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     const own = (cls as unknown as Record<string, unknown>)[name];
     if (isClassMethod && typeof own === "function") CLASS_METHODS.add(own);
     if (typeof own === "function" && !Object.prototype.hasOwnProperty.call(own, "__qualname__")) {
-      Object.defineProperty(own, "__qualname__", { value: `${qualname}.${name}`, writable: true, configurable: true });
+      Object.defineProperty(own, "__qualname__", { value: `${qualname}.${methodName(name)}`, writable: true, configurable: true });
     }
     Object.defineProperty(cls.prototype, name, {
       get(this: object) {
@@ -627,10 +638,12 @@ function unbound(method: Function, owner: Function, name: string): Function {
       if (self === undefined || args.length > bounds >> ARITY_SHIFT || args.length < (bounds & ARITY_LEAST)) checkUnboundArguments(view!, f, self, args);
       return f.apply(self, args);
     };
-    const m = method as { __qualname__?: string; __doc__?: string; __module__?: string };
+    const m = method as { __name__?: string; __qualname__?: string; __doc__?: string; __module__?: string };
     const ofObject = (PyObject.prototype as unknown as Record<string, unknown>)[name] === method;
     const qualname = ofObject ? `object.${name}` : (m.__qualname__ ?? `${(owner as { __qualname__?: string }).__qualname__ ?? owner.name}.${name}`);
-    define_function(view, { name, qualname, doc: m.__doc__ ?? undefined });
+    // (a method bound under a mangled private name has its written name: define_class)
+    const written = Object.prototype.hasOwnProperty.call(method, "__name__") ? m.__name__ : undefined;
+    define_function(view, { name: written ?? name, qualname, doc: m.__doc__ ?? undefined });
     if (ofObject) describeObjectMethod(view, name);
     const typeParams = Object.getOwnPropertyDescriptor(method, "__type_params__");
     if (typeParams) Object.defineProperty(view, "__type_params__", typeParams);

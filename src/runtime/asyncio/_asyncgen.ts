@@ -46,6 +46,8 @@ export function agen_yield(value: unknown): AsyncGenWrappedValue {
 
 const AG_CREATED = 0;
 const AG_SUSPENDED = 1;
+/** Its body is executing (a step of _drive is on the stack). */
+const AG_EXECUTING = 2;
 const AG_CLOSED = 3;
 
 type Gen = Generator<unknown, unknown, unknown>;
@@ -109,6 +111,10 @@ export class AsyncGenerator {
   }
   get ag_running(): boolean {
     return this._running_async;
+  }
+  /** Started, and stopped at a yield or an await (3.12's ag_suspended): not running its body, not finished. */
+  get ag_suspended(): boolean {
+    return this._state === AG_SUSPENDED;
   }
   get ag_frame(): FrameType | null {
     return this._state === AG_CLOSED ? null : _live_frame(this, this._code, firstLine);
@@ -247,6 +253,7 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
     let r: IteratorResult<unknown, unknown>;
     // (an except block it is suspended in handles its exception only while it runs)
     const outerHandled = _resume_handled(agen._handled);
+    agen._state = AG_EXECUTING;
     try {
       r = isThrow ? agen._gen.throw(v) : agen._gen.next(v);
     } catch (e) {

@@ -44,7 +44,7 @@ import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, _
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { bindMethod } from "../builtins/ops.js";
 import { deliver_interrupt } from "../signals.js";
-import { programNow } from "../program-clock.js";
+import { busyLoopIteration, programNow } from "../program-clock.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
 import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
 import { allocFd, freeFd } from "./io_util.js";
@@ -357,7 +357,8 @@ class BaseEventLoop extends AbstractEventLoop {
    * read without counting as a program spinning on it (program-clock.ts), so the virtual clock does
    * not creep with the number of loop iterations a pending timer makes.
    */
-  private _now(): number {
+  /** @internal (also sleep()'s fast paths in tasks.ts, which stand for the stock call_later) */
+  _now(): number {
     return this.time === BaseEventLoop.prototype.time ? host.now() : this.time();
   }
 
@@ -694,6 +695,10 @@ class BaseEventLoop extends AbstractEventLoop {
       } else {
         timeout = null;
       }
+    } else if (host.virtualTime && scheduled.length > 0) {
+      // Callbacks keep the loop busy while a timer waits: the virtual clock moves a little
+      // (program-clock.ts), as a real one does while the callbacks run.
+      busyLoopIteration();
     }
     this._sel_timeout = timeout;
     this._sel_deadline = deadline;

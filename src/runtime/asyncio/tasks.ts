@@ -836,7 +836,7 @@ function* _sleep(delay: unknown, ...rest: unknown[]): CoroGen<unknown> {
   // loop subclass overrides call_later: then it is called, as CPython's sleep does).
   const h =
     loop.call_later === _stock_call_later
-      ? loop._call_at(loop.time() + d, _set_result_unless_cancelled, [future, result ?? null], _NO_CONTEXT, true)
+      ? loop._call_at(loop._now() + d, _set_result_unless_cancelled, [future, result ?? null], _NO_CONTEXT, true)
       : loop.call_later(delay, _set_result_unless_cancelled, future, result ?? null); // the delay as given (5, not 5.0)
   try {
     return yield* future;
@@ -979,7 +979,7 @@ class _SleepFuture extends Future<unknown> implements CoroGen<unknown> {
       const loop = events.get_running_loop() as BaseEventLoop;
       const d = this._when;
       this._loop = loop;
-      if (loop.call_later === _stock_call_later && !loop._debug) loop._add_timer(this, loop.time() + d, true);
+      if (loop.call_later === _stock_call_later && !loop._debug) loop._add_timer(this, loop._now() + d, true);
       else {
         const given = (this._flags & _SF_INT_DELAY) !== 0 ? BigInt(d) : d;
         _foreign_timers.set(this, loop.call_later(given, _set_result_unless_cancelled, this, null));

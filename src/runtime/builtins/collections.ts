@@ -1516,8 +1516,10 @@ function updatePair(item: unknown, i: number): Iterable<unknown> {
   }
 }
 
-// `size` is JavaScript's view of a dict or set (Python has len()).
-hideJsMember(PyDict.prototype, "size");
-hideJsMember(PySetBase.prototype, "size");
+// `size` and `has` are JavaScript's view of a dict or set (Python has len() and `in`).
+for (const name of ["size", "has"]) {
+  hideJsMember(PyDict.prototype, name);
+  hideJsMember(PySetBase.prototype, name);
+}
 
 registerLate({ PyList, PyTuple, PyDict, PySetBase, PyFrozenSet });

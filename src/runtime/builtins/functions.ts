@@ -1,8 +1,8 @@
 // Builtin functions and type objects under their Python names.
-import { InstanceDict, attributeKeys } from "./instance-dict.js";
+import { InstanceDict, attributeKeys, shadowedAttributes } from "./instance-dict.js";
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markUnsupported } from "../unsupported.js";
-import { isJsOnly, JS_NAMES, markPythonClass, propName, pythonKeyOf, pythonName } from "./js-names.js";
+import { isJsOnly, JS_NAMES, mangledIn, markPythonClass, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import {
   UnicodeEncodeError,
   EOFError,
@@ -1554,6 +1554,7 @@ export const vars = builtin(function vars(obj?: unknown): PyDict<string, unknown
   const d = typeof obj === "object" ? InstanceDict.of<string, unknown>(obj) : new PyDict<string, unknown>();
   for (const k of typeof obj === "object" ? attributeKeys(obj) : Object.keys(obj))
     PyDict.prototype.__setitem__.call(d, pythonName(k), (obj as Record<string, unknown>)[k]);
+  if (typeof obj === "object") for (const [k, v] of shadowedAttributes(obj)) PyDict.prototype.__setitem__.call(d, k, v);
   return d;
 });
 
@@ -1616,7 +1617,8 @@ function addObjectNames(obj: unknown, names: Set<string>): void {
     }
     const slots = (c as { __slots__?: unknown }).__slots__;
     names.add("__slots__");
-    for (const n of typeof slots === "string" ? [slots] : Array.from(slots as Iterable<unknown>)) if (typeof n === "string") names.add(n);
+    for (const n of typeof slots === "string" ? [slots] : Array.from(slots as Iterable<unknown>))
+      if (typeof n === "string") names.add(mangledIn(className(c), n));
   }
   if (!slotted) {
     names.add("__dict__");

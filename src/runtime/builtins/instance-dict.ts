@@ -5,9 +5,41 @@
 import { PyDict, PyList, PySet, PySetBase, PyTuple } from "./collections.js";
 import { stands_for } from "./mro.js";
 import { propName } from "./js-names.js";
+import { programClasses } from "./object.js";
 import { AttributeError, NotImplementedError, TypeError } from "./exceptions.js";
 import { typeName } from "./protocol.js";
 import { repr } from "./repr.js";
+
+/**
+ * An instance of a program's `class Cache(dict)` / `class Stack(list)` / `class Tags(set)` keeps an
+ * attribute whose name is a JavaScript member its runtime base uses (a dict's or set's `size` and
+ * `has`, a list's `length` and `push`) under a symbol of that name, so that the runtime's own uses
+ * of the member still find it: `self.size = 10` must not replace the dict's size.
+ */
+const shadowKeys = new Map<string, symbol>();
+const shadowNames = new Map<symbol, string>();
+
+/** The key of such an attribute of `obj`, or undefined when `obj` is no instance of a program's container subclass. */
+export function containerShadowKey(obj: object, name: string): symbol | undefined {
+  if (!(obj instanceof PyDict || obj instanceof PyList || obj instanceof PySetBase) || !programClasses.has(obj.constructor)) return undefined;
+  let key = shadowKeys.get(name);
+  if (key === undefined) {
+    key = Symbol(name);
+    shadowKeys.set(name, key);
+    shadowNames.set(key, name);
+  }
+  return key;
+}
+
+/** The attributes kept under those keys, for `vars()` and `__dict__`. */
+export function shadowedAttributes(obj: object): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const key of Object.getOwnPropertySymbols(obj)) {
+    const name = shadowNames.get(key);
+    if (name !== undefined) out.push([name, (obj as Record<symbol, unknown>)[key]]);
+  }
+  return out;
+}
 
 /** The own keys the runtime's list, dict and set objects keep for themselves (storage, `__hash__`), by base class. */
 const storageKeys = new Map<Function, Set<string>>();

@@ -14,6 +14,15 @@ export function propName(name: string): string {
   return MANGLED.has(name) ? `${name}_` : name;
 }
 
+/**
+ * `name` as the body of a class named `className` spells it: a private `__x` is `_Class__x` (the
+ * compiler mangles the identifiers; `__slots__` strings are mangled when the class is made).
+ */
+export function mangledIn(className: string, name: string): string {
+  const owner = className.replace(/^_+/, "");
+  return owner !== "" && name.length > 2 && name.startsWith("__") && !name.endsWith("__") && !name.includes(".") ? `_${owner}${name}` : name;
+}
+
 /** The Python name of a stored key (`constructor_` is `constructor`). */
 export function pythonName(key: string): string {
   return key.endsWith("_") && MANGLED.has(key.slice(0, -1)) ? key.slice(0, -1) : key;

@@ -21,11 +21,11 @@ import { strMethodArityProblem } from "./builtin-arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
 import { pow as libmPow } from "./libm.js";
-import { hideJsMember, isJsOnly, propName, pythonKeyOf, pythonName } from "./js-names.js";
+import { hideJsMember, isJsOnly, mangledIn, propName, pythonKeyOf, pythonName } from "./js-names.js";
 import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
-import { InstanceDict, attributeKeys, set_instance_dict } from "./instance-dict.js";
+import { InstanceDict, attributeKeys, containerShadowKey, set_instance_dict } from "./instance-dict.js";
 
 // The layers below, re-exported: most of the runtime imports its operators from here.
 export * from "./protocol.js";
@@ -1061,7 +1061,9 @@ function selfFirst(method: Function, name: string): Function {
     if (d) Object.defineProperty(view, key, d);
   }
   Object.defineProperty(view, "name", { value: name, configurable: true });
-  Object.defineProperty(view, "__name__", { value: name, writable: true, configurable: true });
+  // (a method bound under a mangled private name keeps the name it was written with: define_class)
+  const own = Object.getOwnPropertyDescriptor(method, "__name__");
+  Object.defineProperty(view, "__name__", { value: own ? own.value : name, writable: true, configurable: true });
   const g = (method as { $g?: Function }).$g;
   if (typeof g === "function")
     Object.defineProperty(view, "$g", {
@@ -1213,6 +1215,8 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
       const v = obj[pythonKey];
       return typeof v === "function" ? bindMethod(v, obj) : v;
     }
+    const shadow = containerShadowKey(obj, name);
+    if (shadow !== undefined && shadow in obj) return obj[shadow];
     return missingAttr(obj, name, dflt);
   }
   let v: any;
@@ -1474,7 +1478,8 @@ function slotsOf(cls: Function): { names: Set<string>; dict: boolean } {
       continue;
     }
     const slots = (c as { __slots__?: unknown }).__slots__;
-    for (const n of typeof slots === "string" ? [slots] : Array.from(toIterable(slots))) if (typeof n === "string") info.names.add(propName(n));
+    for (const n of typeof slots === "string" ? [slots] : Array.from(toIterable(slots)))
+      if (typeof n === "string") info.names.add(propName(mangledIn(className(c), n)));
   }
   if (info.names.has("__dict__")) info.dict = true;
   slotInfo.set(cls, info);
@@ -1525,6 +1530,12 @@ export function plainSetattr(obj: any, name: string, value: unknown): null {
   }
   // Overwriting what the engine or the runtime keeps for JavaScript (a list's length, an error's stack).
   if (isJsOnly(obj, name)) {
+    // (a dict or list subclass's own attribute of such a name is kept aside: instance-dict.ts)
+    const shadow = containerShadowKey(obj, name);
+    if (shadow !== undefined) {
+      obj[shadow] = value;
+      return null;
+    }
     if (Object.prototype.hasOwnProperty.call(obj, name)) throw noAttr(obj, name, false);
     // (Python's attribute kept under another key: an exception's `name`, see hideJsMember)
     const pythonKey = pythonKeyOf(obj, name);
@@ -1563,6 +1574,7 @@ function classAttribute(cls: Function, name: string): { value?: any; accessor?: 
 
 export function delattr(obj: any, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
+    if (containerShadowKey(obj, name) !== undefined) return plainDelattr(obj, name);
     if (propName(name) === name) throw noAttr(obj, name, false);
     name = propName(name);
   }
@@ -1581,6 +1593,11 @@ export function delattr(obj: any, name: string): null {
 /** `del obj.name` without the object's `__delattr__` (object.__delattr__, what `super().__delattr__(name)` reaches). */
 export function plainDelattr(obj: any, name: string): null {
   if (obj !== null && (typeof obj === "object" || typeof obj === "function") && isJsOnly(obj, name)) {
+    const shadow = containerShadowKey(obj, name);
+    if (shadow !== undefined && shadow in obj) {
+      delete obj[shadow];
+      return null;
+    }
     if (propName(name) === name) throw noAttr(obj, name, false);
     name = propName(name);
   }

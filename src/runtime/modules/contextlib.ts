@@ -5,6 +5,8 @@
 // and `yield* awaitable(mgr.__aenter__())` / `mgr.__aexit__(...)`: the async methods here return
 // Coroutines wrapping JS generators.
 import { update_wrapper } from "./functools.js";
+import { ABC, abstractmethod, update_abstractmethods } from "./abc.js";
+import { mro_of } from "../builtins/mro.js";
 import {
   BaseException,
   RuntimeError,
@@ -61,7 +63,7 @@ function named<T extends Function>(f: T, like: Function): T {
 
 // ───────────── base classes ─────────────
 
-export class AbstractContextManager extends PyObject {
+export class AbstractContextManager extends ABC {
   __enter__(): unknown {
     return this;
   }
@@ -71,7 +73,7 @@ export class AbstractContextManager extends PyObject {
 }
 Object.defineProperty(AbstractContextManager, "__module__", { value: "contextlib" });
 
-export class AbstractAsyncContextManager extends PyObject {
+export class AbstractAsyncContextManager extends ABC {
   __aenter__(): unknown {
     const self = this;
     return coro(
@@ -91,6 +93,38 @@ export class AbstractAsyncContextManager extends PyObject {
   }
 }
 Object.defineProperty(AbstractAsyncContextManager, "__module__", { value: "contextlib" });
+
+// Both are ABCs (ABCMeta): `__exit__`/`__aexit__` abstract, and any class with both methods (none of
+// them set to None along its MRO) counts as one without inheriting it (their __subclasshook__).
+for (const [abc, methods] of [
+  [AbstractContextManager, ["__enter__", "__exit__"]],
+  [AbstractAsyncContextManager, ["__aenter__", "__aexit__"]],
+] as const) {
+  abstractmethod((abc.prototype as unknown as Record<string, unknown>)[methods[1]]);
+  update_abstractmethods(abc);
+  const subclasscheck = function (this: Function, c: unknown): boolean {
+    if (typeof c !== "function") throw new TypeError("issubclass() arg 1 must be a class");
+    if (c === this || mro_of(c).includes(this)) return true;
+    // (the hook is the ABC's own: a subclass of it answers by inheritance only)
+    return this === abc && methods.every((m) => methodAlongMro(c, m));
+  };
+  const statics = {
+    __subclasscheck__: subclasscheck,
+    __instancecheck__(this: Function, x: unknown): boolean {
+      return subclasscheck.call(this, pytype(x));
+    },
+  };
+  for (const [key, value] of Object.entries(statics)) Object.defineProperty(abc, key, { value, writable: true, configurable: true });
+}
+
+/** CPython's _check_methods: the first class of `c`'s MRO whose body has `name` does not set it to None. */
+function methodAlongMro(c: Function, name: string): boolean {
+  for (const k of mro_of(c)) {
+    const owner = k.prototype as object | undefined;
+    if (owner !== undefined && Object.prototype.hasOwnProperty.call(owner, name)) return (owner as Record<string, unknown>)[name] !== null;
+  }
+  return false;
+}
 
 /**
  * What a manager's exit raised while `exc` passed through it (the decorator forms below run the
@@ -259,7 +293,7 @@ export class _AsyncGeneratorContextManager extends PyObject {
             if (e instanceof StopAsyncIteration) return false;
             throw e;
           }
-          throw new RuntimeError("generator didn't stop");
+          return yield* closedThenRaised(gen, "generator didn't stop");
         }
         const value = instantiate(typ, exc);
         const restore = thrownIntoGenerator(value, thrownIntoGenerator);
@@ -274,7 +308,7 @@ export class _AsyncGeneratorContextManager extends PyObject {
           if ((value instanceof StopIteration || value instanceof StopAsyncIteration) && e instanceof RuntimeError && e.__cause__ === value) return false;
           throw e;
         }
-        throw new RuntimeError("generator didn't stop after athrow()");
+        return yield* closedThenRaised(gen, "generator didn't stop after athrow()");
       })(),
       "_AsyncGeneratorContextManager.__aexit__",
     );
@@ -285,6 +319,19 @@ export class _AsyncGeneratorContextManager extends PyObject {
   }
 }
 Object.defineProperty(_AsyncGeneratorContextManager, "__module__", { value: "contextlib" });
+
+/** A generator that yielded again is closed before its RuntimeError goes on (CPython 3.12: `finally: await self.gen.aclose()`). */
+function* closedThenRaised(gen: { aclose(): unknown }, message: string): Gen {
+  const err = new RuntimeError(message);
+  try {
+    yield* awaitable(gen.aclose());
+  } catch (e) {
+    // (what aclose raises replaces it, with it as its context)
+    if (e instanceof BaseException && e.__context__ === null) e.__context__ = err;
+    throw e;
+  }
+  throw err;
+}
 
 interface AsyncContextManagerLike {
   __aenter__(): unknown;
@@ -685,3 +732,6 @@ export class AsyncExitStack extends BaseExitStack {
 Object.defineProperty(AsyncExitStack, "__module__", { value: "contextlib" });
 
 void StopIteration;
+
+// (the runtime's managers define the abstract methods: they are concrete)
+for (const c of [suppress, chdir, closing, aclosing, RedirectStream, redirect_stdout, redirect_stderr]) update_abstractmethods(c);
