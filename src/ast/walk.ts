@@ -409,12 +409,14 @@ export function mapChildren<T extends Node>(node: T, fn: (child: Node, field: st
     let nv: unknown = v;
     if (Array.isArray(v)) {
       let changed = false;
-      const arr = v.map((x) => {
-        if (!isNode(x)) return x;
-        const y = fn(x, field);
+      // (a loop that pushes, not map: V8's map builtin makes a packed array and TurboFan's inlined
+      // map a holey one, and the readers of the AST's lists compiled for one deoptimize at the other)
+      const arr: unknown[] = [];
+      for (const x of v) {
+        const y = isNode(x) ? fn(x, field) : x;
         if (y !== x) changed = true;
-        return y;
-      });
+        arr.push(y);
+      }
       if (changed) nv = arr;
     } else if (isNode(v)) nv = fn(v, field);
     if (nv !== v) {

@@ -114,6 +114,18 @@ function isChainLink(n: N): boolean {
   return op !== "and" && op !== "or";
 }
 
+/**
+ * `f` of each of `xs`, in order, as a new array made by push. The AST's lists are made with this,
+ * not `map`: V8's map builtin returns a packed array and TurboFan's inlined map a holey one, so once
+ * a builder function ran optimized, the lowering's readers compiled against the packed lists were
+ * thrown away at the first holey one ("wrong map"). Push gives the same packed array in both tiers.
+ */
+function mapList<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i], i));
+  return out;
+}
+
 /** Splits a flat child list at top-level "," nodes; `trailing` tells whether a comma ended it. */
 function splitCommas(nodes: N[]): { items: N[][]; trailing: boolean } {
   const items: N[][] = [];
@@ -432,7 +444,7 @@ export class Builder {
     }
     const { items, trailing } = splitCommas(nodes);
     if (items.length === 1 && !trailing) return this.listItem(items[0]);
-    const elts = items.map((it) => this.listItem(it));
+    const elts = mapList(items, (it) => this.listItem(it));
     return this.at(
       { _type: "Tuple", elts, ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple,
       nodes[0].from,
@@ -493,9 +505,9 @@ export class Builder {
       else if (c.name !== "TypeDef") groups[groups.length - 1].push(c);
     }
     if (typeDef) return this.annAssign(n, groups, typeDef);
-    const exprs = groups.map((g) => (g.length === 1 && g[0].name === "YieldExpression" ? this.expr(g[0]) : this.exprList(g)));
+    const exprs = mapList(groups, (g) => (g.length === 1 && g[0].name === "YieldExpression" ? this.expr(g[0]) : this.exprList(g)));
     const value = exprs.pop()!;
-    const targets = exprs.map((t, i) => this.target(t, STORE, i === 0 ? "assign" : "assign-later"));
+    const targets = mapList(exprs, (t, i) => this.target(t, STORE, i === 0 ? "assign" : "assign-later"));
     return this.at(
       { _type: "Assign", targets, value, type_comment: null, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Assign,
       n.from,
@@ -546,7 +558,7 @@ export class Builder {
 
   DeleteStatement(n: N): A.Delete {
     const { items } = splitCommas(kidsInside(n, 1, 0));
-    const targets = items.map((it) => this.target(this.listItem(it), DEL, "del"));
+    const targets = mapList(items, (it) => this.target(this.listItem(it), DEL, "del"));
     return this.at({ _type: "Delete", targets, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Delete, n.from, n.to);
   }
 
@@ -568,7 +580,7 @@ export class Builder {
   ImportStatement(n: N): A.Import | A.ImportFrom {
     const cs = kids(n);
     if (cs[0].name === "import") {
-      const names = splitCommas(cs.slice(1)).items.map((it) => this.alias(it));
+      const names = mapList(splitCommas(cs.slice(1)).items, (it) => this.alias(it));
       return this.at({ _type: "Import", names, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Import, n.from, n.to);
     }
     let i = 1;
@@ -584,7 +596,7 @@ export class Builder {
       const dot = it.find((c) => c.name === ".");
       if (dot) this.fail("invalid syntax", dot.from);
     }
-    const names = items.map((it) => this.alias(it));
+    const names = mapList(items, (it) => this.alias(it));
     const module = modParts.length ? modParts.join(".") : null;
     return this.at({ _type: "ImportFrom", module, names, level, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.ImportFrom, n.from, n.to);
   }
@@ -607,7 +619,10 @@ export class Builder {
 
   ScopeStatement(n: N): A.Global | A.Nonlocal {
     const cs = kids(n);
-    const names = cs.filter((c) => c.name === "VariableName").map((c) => this.ident(c));
+    const names = mapList(
+      cs.filter((c) => c.name === "VariableName"),
+      (c) => this.ident(c),
+    );
     const _type = cs[0].name === "global" ? "Global" : "Nonlocal";
     this.sawDeclaration = true;
     if (_type === "Nonlocal") this.mayBeMisplaced = true;
@@ -634,9 +649,9 @@ export class Builder {
 
   typeParams(n: N): A.TypeParamNode[] {
     const seen = new Set<string>();
-    return kids(n)
-      .filter((c) => c.name === "TypeParam")
-      .map((p) => {
+    return mapList(
+      kids(n).filter((c) => c.name === "TypeParam"),
+      (p) => {
         const cs = kids(p);
         const nameNode = cs.find((c) => c.name === "VariableName")!;
         const name = this.ident(nameNode);
@@ -650,7 +665,8 @@ export class Builder {
         const bound = td ? this.expr(this.typeDefExpr(td)) : null;
         this.noYieldInTypeScope(bound, "a TypeVar bound");
         return this.at({ _type: "TypeVar", name, bound, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.TypeVar, p.from, p.to);
-      });
+      },
+    );
   }
 
   /** CPython's symbol table refuses `yield` and `await` in a type parameter scope (PEP 695). */
@@ -775,7 +791,7 @@ export class Builder {
     const only = items.length === 1 && items[0].length === 1 ? items[0][0] : null;
     if (only && (only.name === "TupleExpression" || (only.name === "ParenthesizedExpression" && this.isWithAs(kids(only)[1]))))
       items = splitCommas(kidsInside(only, 1, 1)).items;
-    const withItems = items.map((it): A.WithItem => {
+    const withItems = mapList(items, (it): A.WithItem => {
       if (it.length === 1 && this.isWithAs(it[0])) {
         const [left, , right] = kids(it[0]);
         return { _type: "withitem", context_expr: this.expr(left), optional_vars: this.target(this.expr(right), STORE, "with") };
@@ -844,7 +860,8 @@ export class Builder {
 
   DecoratedStatement(n: N): A.Stmt {
     const cs = kids(n);
-    const decorators = [...this.takeDecorators(), ...cs.filter((c) => c.name === "Decorator").map((d) => this.decorator(d))];
+    const decorators = this.takeDecorators().slice();
+    for (const c of cs) if (c.name === "Decorator") decorators.push(this.decorator(c));
     const def = cs[cs.length - 1];
     if (def.name === "ClassDefinition") return this.ClassDefinition(def, decorators);
     return this.FunctionDefinition(def, decorators);
@@ -1041,9 +1058,8 @@ export class Builder {
     const subjNodes = cs.slice(1, cs.length - 1);
     const matchBody = cs[cs.length - 1];
     const subject = this.matchSubject(subjNodes, matchBody.from);
-    const cases = kids(matchBody)
-      .filter((c) => c.name === "MatchClause")
-      .map((c) => this.matchCase(c));
+    const cases: A.MatchCase[] = [];
+    for (const c of kids(matchBody)) if (c.name === "MatchClause") cases.push(this.matchCase(c));
     const last = cases[cases.length - 1];
     return this.at(
       { _type: "Match", subject, cases, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Match,
@@ -1075,7 +1091,7 @@ export class Builder {
     }
     const trailing = /,/.test(this.src.slice(nodes[nodes.length - 1].to, bodyFrom).replace(/#[^\r\n]*/g, ""));
     if (items.length === 1 && !trailing) return this.exprList(items[0]);
-    const elts = items.map((it) => this.listItem(it));
+    const elts = mapList(items, (it) => this.listItem(it));
     const end = trailing ? this.src.indexOf(",", nodes[nodes.length - 1].to) + 1 : nodes[nodes.length - 1].to;
     return this.at({ _type: "Tuple", elts, ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple, nodes[0].from, end);
   }
@@ -1092,7 +1108,7 @@ export class Builder {
         : this.at(
             {
               _type: "MatchSequence",
-              patterns: items.map((it) => this.pattern(it[0])),
+              patterns: mapList(items, (it) => this.pattern(it[0])),
               lineno: 0,
               col_offset: 0,
               end_lineno: 0,
@@ -1170,7 +1186,7 @@ export class Builder {
         return this.at(
           {
             _type: "MatchSequence",
-            patterns: items.map((it) => this.pattern(it[0])),
+            patterns: mapList(items, (it) => this.pattern(it[0])),
             lineno: 0,
             col_offset: 0,
             end_lineno: 0,
@@ -1613,7 +1629,7 @@ export class Builder {
   TupleExpression(n: N): A.Tuple {
     const { items } = splitCommas(kidsInside(n, 1, 1));
     return this.at(
-      { _type: "Tuple", elts: items.map((it) => this.listItem(it)), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple,
+      { _type: "Tuple", elts: mapList(items, (it) => this.listItem(it)), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Tuple,
       n.from,
       n.to,
     );
@@ -1622,7 +1638,7 @@ export class Builder {
   ArrayExpression(n: N): A.List {
     const { items } = splitCommas(kidsInside(n, 1, 1));
     return this.at(
-      { _type: "List", elts: items.map((it) => this.listItem(it)), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.List,
+      { _type: "List", elts: mapList(items, (it) => this.listItem(it)), ctx: LOAD, lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.List,
       n.from,
       n.to,
     );
@@ -1631,7 +1647,7 @@ export class Builder {
   SetExpression(n: N): A.Set {
     const { items } = splitCommas(kidsInside(n, 1, 1));
     return this.at(
-      { _type: "Set", elts: items.map((it) => this.listItem(it)), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Set,
+      { _type: "Set", elts: mapList(items, (it) => this.listItem(it)), lineno: 0, col_offset: 0, end_lineno: 0, end_col_offset: 0 } as A.Set,
       n.from,
       n.to,
     );
@@ -1820,7 +1836,7 @@ export class Builder {
       if (x === "or") orParts.push([]);
       else if (x !== "and") orParts[orParts.length - 1].push(x);
     }
-    const ands = orParts.map((items) => group(items, "And", items.map(operand)));
+    const ands = mapList(orParts, (items) => group(items, "And", mapList(items, operand)));
     return group(orParts.flat(), "Or", ands);
   }
 
@@ -1866,7 +1882,7 @@ export class Builder {
       else operands.push({ awaits, node: x });
     };
     flatten(n, []);
-    const built = operands.map((o) => {
+    const built = mapList(operands, (o) => {
       let e = this.expr(o.node);
       if (o.awaits.length && !this.inFunction) this.mayBeMisplaced = true;
       for (let i = o.awaits.length - 1; i >= 0; i--)
@@ -1920,7 +1936,7 @@ export class Builder {
     const inner = cs.slice(2, -1);
     const { items, trailing } = splitCommas(inner);
     if (!items.length) this.fail("invalid syntax", cs[1].from);
-    const elts = items.map((it) => this.sliceItem(it));
+    const elts = mapList(items, (it) => this.sliceItem(it));
     // `x[*a]` is `x[(*a,)]`: the tuple spans the starred element.
     const slice =
       items.length === 1 && !trailing && elts[0]._type !== "Starred"
