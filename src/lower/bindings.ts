@@ -282,7 +282,7 @@ function ownLoopTargets(stmts: py.Stmt[], out: Set<string>): void {
  */
 function provenLocalType(cx: LowerContext, target: py.Name, value: ir.Expr): string | undefined {
   const binds = cx.fn.scope.bindCount.get(target.id) ?? 0;
-  if (value.k === "id" || binds < 1) return undefined;
+  if (value.k === "id" || binds < 1 || cx.fn.scope.deleted.has(target.id)) return undefined;
   // (a plain literal bound once keeps the default: a const of it is typed by its value already)
   if (binds === 1 && value.k === "lit") return undefined;
   // (an imported module's variables may be set from elsewhere, with anything)

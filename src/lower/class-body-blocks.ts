@@ -278,6 +278,7 @@ export function slotScope(classScope: Scope, outerNode: py.Node, slots: Iterable
     used: new Set(names),
     // (bound more than once: never a const, never a loop-only name)
     bindCount: new Map([...names].map((n) => [n, 2])),
+    deleted: new Set(),
     captured: new Set(),
     writtenElsewhere: new Set(),
     importedFrom: new Map(),

@@ -32,6 +32,8 @@ export interface Scope {
   used: Set<string>;
   /** How many statements bind each name (def, class, assignment, import, loop target...). */
   bindCount: Map<string, number>;
+  /** Names a `del` statement of this scope unbinds (such a local is never typed: it becomes undefined). */
+  deleted: Set<string>;
   /** Names that a nested scope reads or writes from this scope (closures). */
   captured: Set<string>;
   /** Names of this scope that another scope assigns, through `global` or `nonlocal`. */
@@ -91,6 +93,7 @@ function newScope(kind: ScopeKind, node: py.Node, parent: Scope | null): Scope {
     nonlocals: NO_NAMES,
     used: new Set(),
     bindCount: new Map(),
+    deleted: new Set(),
     captured: NO_NAMES,
     writtenElsewhere: NO_NAMES,
     importedFrom: NO_IMPORTS,
@@ -566,6 +569,7 @@ function visit(stmt: py.Stmt, scope: Scope, table: ScopeTable): void {
         const t = stmt.targets[i];
         if (t._type === "Name") {
           bind(scope, t.id);
+          scope.deleted.add(t.id);
           if (boundSoFar !== null) boundSoFar.unbind(t.id);
         } else visitExpr(t, scope, table);
       }
