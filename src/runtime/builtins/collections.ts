@@ -7,7 +7,16 @@ import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw, programClasses } from "./object.js";
 import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call, inheritIteratorMethods } from "./protocol.js";
 import { registerLate } from "./late.js";
-import { ARRAY_VALUES, installSequenceMethods, methodArityError, repeatCount, repeatedLength, seqRepr, type SequenceMethods } from "./sequence.js";
+import {
+  ARRAY_VALUES,
+  checkMethodArity,
+  installSequenceMethods,
+  methodArityError,
+  repeatCount,
+  repeatedLength,
+  seqRepr,
+  type SequenceMethods,
+} from "./sequence.js";
 export { ARRAY_VALUES };
 
 function sortKeyCompare(a: unknown, b: unknown): number {
@@ -45,14 +54,14 @@ export class PyList<T = unknown> extends Array<T> {
     return l;
   }
   append(x: T): null {
-    if (arguments.length !== 1) throw methodArityError("list", "append", arguments.length, 1, 1);
+    if (arguments.length !== 1) checkMethodArity(arguments, "list", "append", 1, 1);
     // An indexed store at the end: no method lookup (a subclass may define `push`), and V8
     // compiles it inline where arrayPush.call went through the builtin each time.
     this[this.length] = x;
     return null;
   }
   extend(it: unknown): null {
-    if (arguments.length !== 1) throw methodArityError("list", "extend", arguments.length, 1, 1);
+    if (arguments.length !== 1) checkMethodArity(arguments, "list", "extend", 1, 1);
     // (by index unless a subclass's own __iter__ iterates `it`, which CPython calls: extend(self) reads self's items)
     const items = it === this || (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) ? (it as T[]) : null;
     if (items !== null) {
@@ -64,7 +73,7 @@ export class PyList<T = unknown> extends Array<T> {
     return null;
   }
   insert(i: bigint | number, x: T): null {
-    if (arguments.length !== 2) throw methodArityError("list", "insert", arguments.length, 2, 2);
+    if (arguments.length !== 2) checkMethodArity(arguments, "list", "insert", 2, 2);
     const n = this.length;
     let k = Number(toIndex(i));
     if (k < 0) k = Math.max(0, k + n);
@@ -74,7 +83,7 @@ export class PyList<T = unknown> extends Array<T> {
     return null;
   }
   pop(i?: bigint | number | null): T {
-    if (arguments.length > 1) throw methodArityError("list", "pop", arguments.length, 0, 1);
+    if (arguments.length > 1) checkMethodArity(arguments, "list", "pop", 0, 1);
     const n = this.length;
     if (n === 0) throw new IndexError("pop from empty list");
     if (i === undefined || i === null) return super.pop() as T;
@@ -85,7 +94,7 @@ export class PyList<T = unknown> extends Array<T> {
     return arraySplice.call(this, k, 1)[0];
   }
   remove(x: T): null {
-    if (arguments.length !== 1) throw methodArityError("list", "remove", arguments.length, 1, 1);
+    if (arguments.length !== 1) checkMethodArity(arguments, "list", "remove", 1, 1);
     const n = this.length;
     for (let i = 0; i < n; i++) {
       const y = this[i];
@@ -106,16 +115,16 @@ export class PyList<T = unknown> extends Array<T> {
     return null;
   }
   reverse(): any {
-    if (arguments.length !== 0) throw methodArityError("list", "reverse", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "list", "reverse", 0, 0);
     super.reverse();
     return null;
   }
   copy(): PyList<T> {
-    if (arguments.length !== 0) throw methodArityError("list", "copy", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "list", "copy", 0, 0);
     return PyList.fromArray(this);
   }
   clear(): null {
-    if (arguments.length !== 0) throw methodArityError("list", "clear", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "list", "clear", 0, 0);
     this.length = 0;
     return null;
   }
@@ -412,7 +421,7 @@ export class PyDict<K = unknown, V = unknown> {
     this.kt.forget(nk);
   }
   get(k: K, d: V | null = null): V | null {
-    if (arguments.length < 1 || arguments.length > 2) throw methodArityError("dict", "get", arguments.length, 1, 2);
+    if (arguments.length < 1 || arguments.length > 2) checkMethodArity(arguments, "dict", "get", 1, 2);
     const nk = this.kt.norm(k, false);
     if (nk === NOT_FOUND) return d;
     const v = this.m.get(nk);
@@ -420,7 +429,7 @@ export class PyDict<K = unknown, V = unknown> {
     return v as V;
   }
   setdefault(k: K, d: V | null = null): V {
-    if (arguments.length < 1 || arguments.length > 2) throw methodArityError("dict", "setdefault", arguments.length, 1, 2);
+    if (arguments.length < 1 || arguments.length > 2) checkMethodArity(arguments, "dict", "setdefault", 1, 2);
     const nk = this.kt.norm(k, false);
     if (nk !== NOT_FOUND && this.m.has(nk)) return this.m.get(nk) as V;
     this.__setitem__(k, d as V);
@@ -428,7 +437,7 @@ export class PyDict<K = unknown, V = unknown> {
   }
   /** (the default may be of another type: `d.pop(key, None)` of a dict of futures) */
   pop<D = V>(k: K, ...d: D[]): V | D {
-    if (arguments.length < 1 || arguments.length > 2) throw methodArityError("dict", "pop", arguments.length, 1, 2);
+    if (arguments.length < 1 || arguments.length > 2) checkMethodArity(arguments, "dict", "pop", 1, 2);
     const nk = this.kt.norm(k, false);
     if (nk === NOT_FOUND || !this.m.has(nk)) {
       if (d.length > 0) return d[0];
@@ -441,7 +450,7 @@ export class PyDict<K = unknown, V = unknown> {
     return v;
   }
   popitem(): PyTuple<K | V> {
-    if (arguments.length !== 0) throw methodArityError("dict", "popitem", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "popitem", 0, 0);
     if (this.m.size === 0) throw new KeyError("popitem(): dictionary is empty");
     let last: unknown;
     for (const k of this.m.keys()) last = k;
@@ -484,7 +493,7 @@ export class PyDict<K = unknown, V = unknown> {
     return null;
   }
   copy(): PyDict<K, V> {
-    if (arguments.length !== 0) throw methodArityError("dict", "copy", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "copy", 0, 0);
     const d = new (this.constructor as new () => PyDict<K, V>)();
     if (d.constructor !== PyDict) {
       // subclasses (defaultdict, Counter) copy their own state in their copy()
@@ -493,22 +502,22 @@ export class PyDict<K = unknown, V = unknown> {
     return d;
   }
   clear(): null {
-    if (arguments.length !== 0) throw methodArityError("dict", "clear", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "clear", 0, 0);
     this.m.clear();
     this.ko = null;
     this.kt.clear();
     return null;
   }
   keys(): PyDictView<K, V, K> {
-    if (arguments.length !== 0) throw methodArityError("dict", "keys", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "keys", 0, 0);
     return new PyDictView(this, 0);
   }
   values(): PyDictView<K, V, V> {
-    if (arguments.length !== 0) throw methodArityError("dict", "values", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "values", 0, 0);
     return new PyDictView(this, 1);
   }
   items(): PyDictView<K, V> {
-    if (arguments.length !== 0) throw methodArityError("dict", "items", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "items", 0, 0);
     return new PyDictView(this, 2);
   }
   /** JS iteration over [key, value] pairs (original keys). */
@@ -1267,22 +1276,22 @@ export class PySet<T = unknown> extends PySetBase<T> {
     return new PySet<T>(new PyFrozenSet<T>([...new PyFrozenSet<T>(items)]));
   }
   add(x: T): null {
-    if (arguments.length !== 1) throw methodArityError("set", "add", arguments.length, 1, 1);
+    if (arguments.length !== 1) checkMethodArity(arguments, "set", "add", 1, 1);
     this._add(x);
     return null;
   }
   discard(x: T): null {
-    if (arguments.length !== 1) throw methodArityError("set", "discard", arguments.length, 1, 1);
+    if (arguments.length !== 1) checkMethodArity(arguments, "set", "discard", 1, 1);
     this._discard(x);
     return null;
   }
   remove(x: T): null {
-    if (arguments.length !== 1) throw methodArityError("set", "remove", arguments.length, 1, 1);
+    if (arguments.length !== 1) checkMethodArity(arguments, "set", "remove", 1, 1);
     if (!this._discard(x)) throw new KeyError(x);
     return null;
   }
   pop(): T {
-    if (arguments.length !== 0) throw methodArityError("set", "pop", arguments.length, 0, 0);
+    if (arguments.length !== 0) checkMethodArity(arguments, "set", "pop", 0, 0);
     return this._popEntry();
   }
   clear(): null {

@@ -8,6 +8,7 @@ import { intFromNumber } from "./int-from-number.js";
 import { ITERATOR_KIND } from "./names.js";
 import { repr, reprActive } from "./repr.js";
 import { eq, lt, NotImplemented, typeName, index as toIndex } from "./protocol.js";
+import { KwArgs } from "./object.js";
 
 /** Array iteration: a list or tuple subclass that defines `__iter__` iterates otherwise (define_class). */
 export const ARRAY_VALUES = Array.prototype[Symbol.iterator];
@@ -104,6 +105,21 @@ export function methodArityError(owner: string, name: string, n: number, min: nu
   return new TypeError(n < min ? `${name} expected at least ${count(min)}, got ${n}` : `${name} expected at most ${count(max)}, got ${n}`);
 }
 
+/**
+ * A method's arguments when their count is not one it takes (the caller's fast test): a trailing
+ * empty `**kwargs` counts for nothing (the call goes on), keywords are refused, and a count still
+ * out of bounds is methodArityError's TypeError.
+ */
+export function checkMethodArity(args: IArguments, owner: string, name: string, min: number, max: number): void {
+  let n = args.length;
+  const last = n === 0 ? undefined : args[n - 1];
+  if (last instanceof KwArgs) {
+    if (!last.isEmpty()) throw new TypeError(`${owner}.${name}() takes no keyword arguments`);
+    n--;
+  }
+  if (n < min || n > max) throw methodArityError(owner, name, n, min, max);
+}
+
 type Cmp = boolean | typeof NotImplemented;
 
 /** The methods installed on list and tuple; `S` is the receiver's own kind (what `+` and `*` return). */
@@ -145,7 +161,7 @@ export function installSequenceMethods(kind: SequenceKind): void {
   const iteratorName = `${name}_iterator`;
   const methods: SequenceMethods<unknown, unknown> & ThisType<unknown[]> = {
     index(this: unknown[], x: unknown, start?: bigint | number, stop?: bigint | number): bigint {
-      if (arguments.length < 1 || arguments.length > 3) throw methodArityError(name, "index", arguments.length, 1, 3);
+      if (arguments.length < 1 || arguments.length > 3) checkMethodArity(arguments, name, "index", 1, 3);
       const n = this.length;
       let s = start === undefined || start === null ? 0 : Number(toIndex(start));
       let e = stop === undefined || stop === null ? n : Number(toIndex(stop));
@@ -159,7 +175,7 @@ export function installSequenceMethods(kind: SequenceKind): void {
       throw new ValueError(kind.notFound(x));
     },
     count(this: unknown[], x: unknown): bigint {
-      if (arguments.length !== 1) throw methodArityError(name, "count", arguments.length, 1, 1);
+      if (arguments.length !== 1) checkMethodArity(arguments, name, "count", 1, 1);
       // (the items themselves, by index: a subclass's own __iter__ is not asked, as in CPython)
       let c = 0;
       for (let i = 0; i < this.length; i++) if (this[i] === x || eq(this[i], x)) c++;
