@@ -27,7 +27,13 @@ import { own } from "./binding-facts.js";
 import { isInitlessBase, madeBeyondInit } from "./classes.js";
 import { decoratedFunction } from "./decorated.js";
 import { fitsPositionally, positionalArgs } from "../ast/arguments.js";
-import { builtinArityProblem, builtinKeywordProblem, mathArityProblem, strMethodArityProblem } from "../runtime/builtins/builtin-arity.js";
+import {
+  builtinArityProblem,
+  builtinKeywordProblem,
+  mathArityProblem,
+  strMethodArityProblem,
+  containerMethodArityProblem,
+} from "../runtime/builtins/builtin-arity.js";
 import { classAttributeBoundByValue, classAttributeRead } from "./class-attributes.js";
 
 export function isObjectConstruction(cx: LowerContext, e: py.ExprNode): boolean {
@@ -384,6 +390,11 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
   // (with `**mapping`: callkw_method checks the keywords the method takes)
   if (!onBuiltin && receiverType === "str" && kwStar.length) return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), kwRecord(cx, keywords, kwStar));
   // A str method on a value proven to be a str: the runtime's function for it, called directly.
+  // A method of a proven list, tuple, dict or set called with a count it does not take: CPython's TypeError.
+  if (!onBuiltin && receiverType !== undefined && !e.keywords.length && !args.some((a) => a.k === "spread")) {
+    const problem = containerMethodArityProblem(receiverType, f.attr, args.length);
+    if (problem) return cx.rt("bad_call", lit(problem), obj, ...args);
+  }
   if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") {
     const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : strMethodArityProblem(f.attr, args.length);
     if (problem) return cx.rt("bad_call", lit(problem), obj, ...args);

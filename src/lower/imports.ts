@@ -188,6 +188,17 @@ export function importFrom(cx: LowerContext, s: py.ImportFrom): ir.Stmt[] {
  * ModuleNotFoundError when the line runs (so `except ImportError:` fallbacks work), elsewhere it is
  * reported now.
  */
+/**
+ * An import that raises when its line runs (a module of another platform), binding the names the
+ * import binds from the raising call (it never returns): code after it reads them, and TS must
+ * know them.
+ */
+function raisingImport(cx: LowerContext, s: py.Import | py.ImportFrom, raise: ir.Expr): ir.Stmt[] {
+  const names = s._type === "Import" ? s.names.map((a) => a.asname ?? a.name.split(".")[0]) : s.names.map((a) => a.asname ?? a.name);
+  if (names.length === 0 || names.includes("*")) return [exprStmt(raise, s.lineno)];
+  return [assignName(cx, names[0], raise, s.lineno), ...names.slice(1).map((n) => assignName(cx, n, lit(null), s.lineno))];
+}
+
 export function missingModule(cx: LowerContext, s: py.Import | py.ImportFrom, fullName: string): ir.Stmt[] {
   const top = fullName.split(".")[0];
   // CPython names the first module of the chain that it cannot find.
@@ -196,13 +207,13 @@ export function missingModule(cx: LowerContext, s: py.Import | py.ImportFrom, fu
   while (found < parts.length && localChain(cx.options.modules, parts.slice(0, found + 1).join("."))) found++;
   const name = parts.slice(0, found + 1).join(".");
   const windowsOnly = windowsOnlyImport(fullName);
-  if (windowsOnly?.raise === "import_error") return [exprStmt(call(cx.helperFrom("import_error", PROGRAM), lit(windowsOnly.message)), s.lineno)];
-  if (windowsOnly) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(windowsOnly.name)), s.lineno)];
+  if (windowsOnly?.raise === "import_error") return raisingImport(cx, s, call(cx.helperFrom("import_error", PROGRAM), lit(windowsOnly.message)));
+  if (windowsOnly) return raisingImport(cx, s, call(cx.helperFrom("module_not_found", PROGRAM), lit(windowsOnly.name)));
   if (CPYTHON_STDLIB.has(top) || STDLIB[top]) {
     // In a branch for another platform (never taken on Linux): the import cannot run, so the
     // program is not refused for it; were it reached, it would say what is missing.
     if (cx.otherPlatformImports?.has(s))
-      return [exprStmt(call(cx.helperFrom("import_error", PROGRAM), lit(`module '${name}' is not available in tsyncio's runtime`)), s.lineno)];
+      return raisingImport(cx, s, call(cx.helperFrom("import_error", PROGRAM), lit(`module '${name}' is not available in tsyncio's runtime`)));
     return cx.diags.error(s, "TSY3001", { module: name, supported: Object.keys(STDLIB).join(", ") });
   }
   if (cx.guardedImports.has(s)) return [exprStmt(call(cx.helperFrom("module_not_found", PROGRAM), lit(name)), s.lineno)];

@@ -233,3 +233,53 @@ export function strMethodArityProblem(name: string, n: number): string | null {
   const check = STR_ARITY.get(name);
   return check === undefined ? null : check(n);
 }
+
+/**
+ * CPython's words for a method of list, tuple, dict or set called with `n` arguments where it takes
+ * `min` to `max`: one (`list.append() takes exactly one argument (0 given)`), none (`dict.keys()
+ * takes no arguments (1 given)`) or argument clinic's range (`insert expected 2 arguments, got 1`).
+ */
+export function methodArityMessage(owner: string, name: string, n: number, min: number, max: number): string {
+  if (min === 1 && max === 1) return `${owner}.${name}() takes exactly one argument (${n} given)`;
+  if (max === 0) return `${owner}.${name}() takes no arguments (${n} given)`;
+  if (min === max) return `${name} expected ${plural(min)}, got ${n}`;
+  return n < min ? `${name} expected at least ${plural(min)}, got ${n}` : `${name} expected at most ${plural(max)}, got ${n}`;
+}
+
+// The positional bounds of list, tuple, dict and set methods that the runtime checks (sequence.ts'
+// checkMethodArity); the compiler checks a call on a receiver it has proven to be one of them.
+const CONTAINER_METHODS: Record<string, Record<string, [number, number]>> = {
+  list: {
+    append: [1, 1],
+    extend: [1, 1],
+    insert: [2, 2],
+    pop: [0, 1],
+    remove: [1, 1],
+    index: [1, 3],
+    count: [1, 1],
+    reverse: [0, 0],
+    copy: [0, 0],
+    clear: [0, 0],
+  },
+  tuple: { index: [1, 3], count: [1, 1] },
+  dict: {
+    get: [1, 2],
+    setdefault: [1, 2],
+    pop: [1, 2],
+    popitem: [0, 0],
+    keys: [0, 0],
+    values: [0, 0],
+    items: [0, 0],
+    copy: [0, 0],
+    clear: [0, 0],
+    update: [0, 1],
+  },
+  set: { add: [1, 1], discard: [1, 1], remove: [1, 1], pop: [0, 0] },
+};
+
+/** CPython's TypeError for `x.name(...)` of a proven list, tuple, dict or set with `n` positional arguments (no keywords), or null. */
+export function containerMethodArityProblem(type: string, name: string, n: number): string | null {
+  const bounds = Object.prototype.hasOwnProperty.call(CONTAINER_METHODS, type) ? CONTAINER_METHODS[type][name] : undefined;
+  if (bounds === undefined || (n >= bounds[0] && n <= bounds[1])) return null;
+  return methodArityMessage(type, name, n, bounds[0], bounds[1]);
+}

@@ -9,6 +9,7 @@ import { ITERATOR_KIND } from "./names.js";
 import { repr, reprActive } from "./repr.js";
 import { eq, lt, NotImplemented, typeName, index as toIndex } from "./protocol.js";
 import { KwArgs } from "./object.js";
+import { methodArityMessage } from "./builtin-arity.js";
 
 /** Array iteration: a list or tuple subclass that defines `__iter__` iterates otherwise (define_class). */
 export const ARRAY_VALUES = Array.prototype[Symbol.iterator];
@@ -98,11 +99,7 @@ export function repeatedLength(length: number, count: number): number {
  * arguments, got 1`, `pop expected at most 1 argument, got 2`).
  */
 export function methodArityError(owner: string, name: string, n: number, min: number, max: number): TypeError {
-  if (min === 1 && max === 1) return new TypeError(`${owner}.${name}() takes exactly one argument (${n} given)`);
-  if (max === 0) return new TypeError(`${owner}.${name}() takes no arguments (${n} given)`);
-  const count = (k: number) => `${k} argument${k === 1 ? "" : "s"}`;
-  if (min === max) return new TypeError(`${name} expected ${count(min)}, got ${n}`);
-  return new TypeError(n < min ? `${name} expected at least ${count(min)}, got ${n}` : `${name} expected at most ${count(max)}, got ${n}`);
+  return new TypeError(methodArityMessage(owner, name, n, min, max));
 }
 
 /**
