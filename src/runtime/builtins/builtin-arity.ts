@@ -248,7 +248,7 @@ export function methodArityMessage(owner: string, name: string, n: number, min: 
 
 // The positional bounds of list, tuple, dict and set methods that the runtime checks (sequence.ts'
 // checkMethodArity); the compiler checks a call on a receiver it has proven to be one of them.
-const CONTAINER_METHODS: Record<string, Record<string, [number, number]>> = {
+export const CONTAINER_METHODS: Record<string, Record<string, [number, number]>> = {
   list: {
     append: [1, 1],
     extend: [1, 1],
@@ -282,4 +282,15 @@ export function containerMethodArityProblem(type: string, name: string, n: numbe
   const bounds = Object.prototype.hasOwnProperty.call(CONTAINER_METHODS, type) ? CONTAINER_METHODS[type][name] : undefined;
   if (bounds === undefined || (n >= bounds[0] && n <= bounds[1])) return null;
   return methodArityMessage(type, name, n, bounds[0], bounds[1]);
+}
+
+/** On a container method (markContainerMethods): its owner's name and positional bounds, for a call with too many arguments to spread. */
+export const METHOD_BOUNDS = Symbol("method bounds");
+
+/** Marks `proto`'s methods of `type` (CONTAINER_METHODS) with their bounds. */
+export function markContainerMethods(proto: object, type: string): void {
+  for (const [name, [min, max]] of Object.entries(CONTAINER_METHODS[type])) {
+    const f = (proto as Record<string, unknown>)[name];
+    if (typeof f === "function") Object.defineProperty(f, METHOD_BOUNDS, { value: [type, min, max] });
+  }
 }

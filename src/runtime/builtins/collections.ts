@@ -1,5 +1,6 @@
 // list, tuple, dict, set, frozenset, range.
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
+import { markContainerMethods } from "./builtin-arity.js";
 import { hideJsMember } from "./js-names.js";
 import { takes_packed, unpacked } from "./star-call.js";
 import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
@@ -238,6 +239,9 @@ installSequenceMethods({
   finish: (r) => PyTuple.fromArray(r),
   notFound: () => "tuple.index(x): x not in tuple",
 });
+// (their bounds, for a call with more values than a spread takes: keywords.ts applyArgs)
+markContainerMethods(PyList.prototype, "list");
+markContainerMethods(PyTuple.prototype, "tuple");
 
 // ---------------------------------------------------------------------------------------------
 // Hashing of keys: primitives are normalized so that 1 == 1.0 == True share a slot; hashable
@@ -1532,3 +1536,5 @@ for (const name of ["size", "has"]) {
 }
 
 registerLate({ PyList, PyTuple, PyDict, PySetBase, PyFrozenSet });
+markContainerMethods(PyDict.prototype, "dict");
+markContainerMethods(PySet.prototype, "set");

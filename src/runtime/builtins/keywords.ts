@@ -10,7 +10,7 @@ import { JS_RESERVED } from "./js-names.js";
 import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
 import { registerLate } from "./late.js";
 import { isProgramFunction, programQualname } from "./program-functions.js";
-import { argumentNameList } from "./builtin-arity.js";
+import { argumentNameList, METHOD_BOUNDS, methodArityMessage } from "./builtin-arity.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
 /** How many leading parameters have no default (a missing one is a TypeError, as in Python). */
@@ -222,6 +222,9 @@ export function applyArgs(f: Function, self: unknown, args: unknown[]): any {
   const marked = (f as { [PACKED_AT]?: number })[PACKED_AT];
   const at = marked ?? translatedRestStart(f);
   if (at !== null && at <= args.length) return Reflect.apply(f, self, [...args.slice(0, at), new PackedArgs(args.slice(at))]);
+  // A list, tuple, dict or set method: its own count check, without spreading the values.
+  const bounds = (f as { [METHOD_BOUNDS]?: [string, number, number] })[METHOD_BOUNDS];
+  if (bounds !== undefined) throw new TypeError(methodArityMessage(bounds[0], f.name, args.length, bounds[1], bounds[2]));
   // A function with no rest parameter cannot see the values past its parameters: Python's
   // TypeError (CPython has no callee without *args that takes this many).
   const names = parameterNames(f);
