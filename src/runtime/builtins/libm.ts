@@ -931,7 +931,8 @@ export function exactSum(values: number[]): number {
       x = hi;
     }
     partials.length = i;
-    partials.push(x);
+    // (a zero is never kept: the sum of zeros is 0.0, as CPython's fsum gives)
+    if (x !== 0) partials.push(x);
   }
   if (special !== 0 || special !== special) return special;
   let n = partials.length;

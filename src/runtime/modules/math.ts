@@ -343,56 +343,25 @@ export function prod(it: unknown, ...rest: unknown[]): unknown {
   for (const x of toIterable(it)) acc = mul(acc, x);
   return acc;
 }
-/** Exact float summation (Shewchuk), like CPython's fsum. */
+/** Exact float summation (Shewchuk's partials: libm.exactSum), like CPython's fsum. */
 export function fsum(it: unknown): number {
-  const partials: number[] = [];
-  let special = 0;
+  const values: number[] = [];
+  let nan_ = false;
+  let infs = 0;
   let inf_ = 0;
   for (const item of toIterable(it)) {
-    let x = f(item);
-    if (!Number.isFinite(x)) {
-      if (x !== x) special = NaN;
-      else inf_ += x;
-      special = special || 1;
-      continue;
-    }
-    let i = 0;
-    for (let j = 0; j < partials.length; j++) {
-      let y = partials[j];
-      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
-      const hi = x + y;
-      const lo = y - (hi - x);
-      if (lo) partials[i++] = lo;
-      x = hi;
-    }
-    partials.length = i;
-    partials.push(x);
+    const x = f(item);
+    if (x !== x) nan_ = true;
+    else if (!Number.isFinite(x)) {
+      inf_ += x;
+      infs++;
+    } else values.push(x);
   }
-  if (special) {
-    if (special !== special || inf_ !== inf_) throw new ValueError("-inf + inf in fsum");
-    return inf_;
-  }
-  let n = partials.length;
-  let hi = 0;
-  if (n > 0) {
-    hi = partials[--n];
-    let lo = 0;
-    while (n > 0) {
-      const x = hi;
-      const y = partials[--n];
-      hi = x + y;
-      const yr = hi - x;
-      lo = y - yr;
-      if (lo) break;
-    }
-    if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
-      const y = lo * 2;
-      const x = hi + y;
-      const yr = x - hi;
-      if (y === yr) hi = x;
-    }
-  }
-  return hi;
+  // infinities of both signs are CPython's ValueError; else a nan gives nan
+  if (infs && inf_ !== inf_) throw new ValueError("-inf + inf in fsum");
+  if (nan_) return NaN;
+  if (infs) return inf_;
+  return libm.exactSum(values);
 }
 export function erf(x: unknown): number {
   return erfValue(f(x));
