@@ -82,6 +82,12 @@ function arityOf(name: string): Arity | undefined {
 
 const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
 
+/** Argument clinic's words for `n` arguments outside `min`..`max`: `isinstance expected 2 arguments, got 1`, `range expected at most 3 arguments, got 4`. */
+function expectedMessage(name: string, n: number, min: number, max: number): string {
+  if (min === max) return `${name} expected ${plural(min)}, got ${n}`;
+  return n < min ? `${name} expected at least ${plural(min)}, got ${n}` : `${name} expected at most ${plural(max)}, got ${n}`;
+}
+
 /** CPython's TypeError for calling the builtin `name` with `n` positional arguments (no keywords), or null when it takes them. */
 export function builtinArityProblem(name: string, n: number): string | null {
   const a = arityOf(name);
@@ -91,8 +97,7 @@ export function builtinArityProblem(name: string, n: number): string | null {
       return n === 1 ? null : `${name}() takes exactly one argument (${n} given)`;
     case "expected":
       if (n >= a.min && n <= a.max) return null;
-      if (a.min === a.max) return `${name} expected ${plural(a.min)}, got ${n}`;
-      return n < a.min ? `${name} expected at least ${plural(a.min)}, got ${n}` : `${name} expected at most ${plural(a.max)}, got ${n}`;
+      return expectedMessage(name, n, a.min, a.max);
     case "at-most":
       if (n > a.max) return `${name}() takes at most ${plural(a.max)} (${n} given)`;
       if (n === 0 && name === "sum") return "sum() takes at least 1 positional argument (0 given)";
@@ -142,8 +147,7 @@ export function mathArityProblem(name: string, n: number): string | null {
   if (!Object.prototype.hasOwnProperty.call(MATH_EXPECTED, name)) return null;
   const [min, max] = MATH_EXPECTED[name];
   if (n >= min && n <= max) return null;
-  if (min === max) return `${name} expected ${plural(min)}, got ${n}`;
-  return n < min ? `${name} expected at least ${plural(min)}, got ${n}` : `${name} expected at most ${plural(max)}, got ${n}`;
+  return expectedMessage(name, n, min, max);
 }
 
 // Builtins whose every keyword CPython refuses (`len([1], x=1)`), and those that take only some,
@@ -220,7 +224,7 @@ const STR_ARITY = new Map<string, (n: number) => string | null>([
   ...STR_ONE.map((m): [string, (n: number) => string | null] => [m, (n) => (n === 1 ? null : `str.${m}() takes exactly one argument (${n} given)`)]),
   ...Object.entries(STR_EXPECTED).map(([m, [min, max]]): [string, (n: number) => string | null] => [
     m,
-    (n) => (n >= min && n <= max ? null : n < min ? `${m} expected at least ${plural(min)}, got ${n}` : `${m} expected at most ${plural(max)}, got ${n}`),
+    (n) => (n >= min && n <= max ? null : expectedMessage(m, n, min, max)),
   ]),
   ...Object.entries(STR_TAKES).map(([m, [min, max]]): [string, (n: number) => string | null] => [
     m,
@@ -242,8 +246,7 @@ export function strMethodArityProblem(name: string, n: number): string | null {
 export function methodArityMessage(owner: string, name: string, n: number, min: number, max: number): string {
   if (min === 1 && max === 1) return `${owner}.${name}() takes exactly one argument (${n} given)`;
   if (max === 0) return `${owner}.${name}() takes no arguments (${n} given)`;
-  if (min === max) return `${name} expected ${plural(min)}, got ${n}`;
-  return n < min ? `${name} expected at least ${plural(min)}, got ${n}` : `${name} expected at most ${plural(max)}, got ${n}`;
+  return expectedMessage(name, n, min, max);
 }
 
 // The positional bounds of list, tuple, dict and set methods that the runtime checks (sequence.ts'

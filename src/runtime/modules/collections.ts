@@ -633,21 +633,22 @@ import { NotImplementedError as NotImplementedError_ } from "../builtins/excepti
  * namedtuple's checks of the names, with its messages (rename=True replaces a bad field name, or a
  * repeated one, by `_` and its position instead).
  */
-function checkNamedtupleNames(typename: unknown, names: unknown[], rename: boolean): void {
+function checkNamedtupleNames(typename: unknown, names: string[], rename: boolean): void {
   const seen = new Set<string>();
   if (rename) {
     names.forEach((n, i) => {
-      if (typeof n !== "string" || !pystr.isidentifier(n) || iskeyword(n) || n.startsWith("_") || seen.has(n)) names[i] = `_${i}`;
-      seen.add(names[i] as string);
+      if (!pystr.isidentifier(n) || iskeyword(n) || n.startsWith("_") || seen.has(n)) names[i] = `_${i}`;
+      seen.add(names[i]);
     });
     seen.clear();
   }
+  // (the field names are str()'d already: only the type name can be another type)
+  if (typeof typename !== "string") throw new TypeError("Type names and field names must be strings");
   for (const n of [typename, ...names]) {
-    if (typeof n !== "string") throw new TypeError("Type names and field names must be strings");
     if (!pystr.isidentifier(n)) throw new ValueError(`Type names and field names must be valid identifiers: ${repr(n)}`);
     if (iskeyword(n)) throw new ValueError(`Type names and field names cannot be a keyword: ${repr(n)}`);
   }
-  for (const n of names as string[]) {
+  for (const n of names) {
     if (n.startsWith("_") && !rename) throw new ValueError(`Field names cannot start with an underscore: ${repr(n)}`);
     if (seen.has(n)) throw new ValueError(`Encountered duplicate field name: ${repr(n)}`);
     seen.add(n);
