@@ -588,15 +588,46 @@ export const float = typeObject(
   "float",
   {
     ...Object.fromEntries(["is_integer", "as_integer_ratio", "hex", "conjugate"].map((n) => [n, floatMethod(n)!])),
-    fromhex: (s: string) => {
-      const m = /^\s*([+-])?0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)\s*$/i.exec(s);
-      if (!m) throw new ValueError("invalid hexadecimal floating-point string");
-      const mant = parseInt((m[2] || "0") + (m[3] || ""), 16);
-      const v = mant * Math.pow(2, parseInt(m[4], 10) - 4 * (m[3] || "").length);
-      return m[1] === "-" ? -v : v;
+    fromhex(...args: unknown[]) {
+      if (args.length !== 1) throw new TypeError(`float.fromhex() takes exactly one argument (${args.length} given)`);
+      return floatFromHex(args[0]);
     },
   },
 );
+
+const HEX_FLOAT = /^[ \t\n\v\f\r]*([+-]?)(?:(inf(?:inity)?|nan)|(?:0x)?([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?[0-9]+))?)[ \t\n\v\f\r]*$/i;
+
+/** float.fromhex: `[sign] [0x] digits [. digits] [p exponent]` or inf/nan, rounded once (half to
+ *  even, into subnormals) from the exact value, as CPython does. */
+function floatFromHex(s: unknown): number {
+  if (typeof s !== "string") throw new TypeError("bad argument type for built-in operation");
+  const m = HEX_FLOAT.exec(s);
+  const whole = m?.[3] ?? "";
+  const fraction = m?.[4] ?? "";
+  if (!m || (!m[2] && whole === "" && fraction === "")) throw new ValueError("invalid hexadecimal floating-point string");
+  const sign = m[1] === "-" ? -1 : 1;
+  if (m[2]) return m[2].length === 3 && m[2].toLowerCase() === "nan" ? NaN : sign * Infinity;
+  const digits = BigInt("0x" + (whole + fraction || "0"));
+  if (digits === 0n) return sign * 0;
+  // value = digits * 2**low, kept to 53 bits and no finer than 2**-1074
+  const low = BigInt(m[5] ?? "0") - 4n * BigInt(fraction.length);
+  const top = BigInt(digits.toString(2).length - 1) + low;
+  if (top > 1024n) throw new OverflowError("hexadecimal value too large to represent as a float");
+  if (top < -1076n) return sign * 0;
+  const keep = top - 52n > -1074n ? top - 52n : -1074n;
+  let mantissa: bigint;
+  if (keep <= low) mantissa = digits << (low - keep);
+  else {
+    const shift = keep - low;
+    mantissa = digits >> shift;
+    const rest = digits & ((1n << shift) - 1n);
+    const half = 1n << (shift - 1n);
+    if (rest > half || (rest === half && (mantissa & 1n) === 1n)) mantissa += 1n;
+  }
+  const value = Number(mantissa) * Math.pow(2, Number(keep));
+  if (value === Infinity) throw new OverflowError("hexadecimal value too large to represent as a float");
+  return sign * value;
+}
 
 export const bool = typeObject(function bool(x: unknown = false): boolean {
   return truthy(x);

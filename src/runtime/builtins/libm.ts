@@ -554,7 +554,7 @@ export function pow(x: number, y: number): number {
   if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 1 || y === 2 || y === -1 || y === 0.5) {
     if (y === 2) return x * x;
     if (y === 0.5 && x > 0 && Number.isFinite(x)) return Math.sqrt(x);
-    if (x === -1 && !Number.isFinite(y)) return 1;
+    if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
     return Math.pow(x, y);
   }
   if (x > 0) return powPositive(x, y);

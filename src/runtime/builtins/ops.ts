@@ -358,10 +358,10 @@ export function divmod(a: any, b: any): any {
 
 function floatPow(x: number, y: number): number {
   if (x === 0 && y < 0) throw new ZeroDivisionError("0.0 cannot be raised to a negative power");
-  if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
+  if (x < 0 && x !== -Infinity && !Number.isInteger(y) && Number.isFinite(y)) {
     throw new ValueError("math domain error (complex result not supported)");
   }
-  if (x === 1 || (x === -1 && !Number.isFinite(y))) return 1.0;
+  if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1.0;
   const r = libmPow(x, y);
   return floatCheck(r, x, y);
 }
@@ -375,8 +375,11 @@ export function pow(a: any, b: any, m?: any): any {
       const r = a.__pow__(b, m);
       if (r !== NotImplemented) return r;
     }
-    if (ka !== 1 || kb !== 1 || nk(m) !== 1) {
-      throw new TypeError("pow() 3rd argument not allowed unless all arguments are integers");
+    const km = nk(m);
+    if (ka !== 1 || kb !== 1 || km !== 1) {
+      // float's own pow refuses a modulus; with no float among them none of the three takes it
+      if (ka === 2 || kb === 2 || km === 2) throw new TypeError("pow() 3rd argument not allowed unless all arguments are integers");
+      throw new TypeError(`unsupported operand type(s) for ** or pow(): '${typeName(a)}', '${typeName(b)}', '${typeName(m)}'`);
     }
     let base = asInt(a);
     let e = asInt(b);

@@ -151,7 +151,7 @@ export function pow(x: unknown, y: unknown): number {
   const a = f(x);
   const b = f(y);
   if (a === 0 && b < 0) throw domain();
-  if (a < 0 && !Number.isInteger(b) && Number.isFinite(b)) throw domain();
+  if (a < 0 && a !== -Infinity && !Number.isInteger(b) && Number.isFinite(b)) throw domain();
   if (a === 1 || b === 0) return 1.0;
   return checked(libm.pow(a, b), a, b);
 }
