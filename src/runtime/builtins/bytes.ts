@@ -3,7 +3,7 @@
 // (`buf`, of which the first `n` bytes are the value). Both share the methods of bytesmethods.ts.
 // Items are ints (bigint) when indexed or iterated, as in Python.
 import { TypeError, ValueError, IndexError, OverflowError } from "./exceptions.js";
-import { typeName, index as toIndex, NotImplemented, hashNum, toIterable } from "./protocol.js";
+import { typeName, index as toIndex, isIndexLike, NotImplemented, hashNum, toIterable } from "./protocol.js";
 import { PySlice, sliceIndices } from "./slices.js";
 import { FAST_SLICE } from "./slots.js";
 import { ascii } from "./format.js";
@@ -726,6 +726,7 @@ export class PyByteArray {
       const kept = this.data.filter((_, i) => !drop.has(i));
       return this.splice(0, this.n, kept);
     }
+    if (!isIndexLike(key)) throw new TypeError(`bytearray indices must be integers or slices, not ${typeName(key)}`);
     let i = Number(toIndex(key));
     if (i < 0) i += this.n;
     if (i < 0 || i >= this.n) throw new IndexError("bytearray index out of range");
@@ -746,9 +747,21 @@ export class PyByteArray {
     return null;
   }
   extend(it: unknown): null {
-    if (typeof it === "string") throw new TypeError("expected iterable of integers; got: 'str'");
     const d = bytesData(it);
-    this.appendBytes(d !== null ? d.slice() : bytesOfSource(it, "bytearray"));
+    if (d !== null) {
+      this.appendBytes(d.slice());
+      return null;
+    }
+    let items: Iterable<unknown>;
+    try {
+      items = toIterable(it);
+    } catch (e) {
+      if (e instanceof TypeError) throw new TypeError(`can't extend bytearray with ${typeName(it)}`);
+      throw e;
+    }
+    const vals: number[] = [];
+    for (const v of items) vals.push(byteValue(v));
+    this.appendBytes(Uint8Array.from(vals));
     return null;
   }
   insert(i: unknown, v: unknown): null {
@@ -759,8 +772,8 @@ export class PyByteArray {
     return null;
   }
   pop(i: unknown = -1n): bigint {
+    let k = Number(toIndex(i)); // (a bad index fails before an empty bytearray does)
     if (this.n === 0) throw new IndexError("pop from empty bytearray");
-    let k = Number(toIndex(i));
     if (k < 0) k += this.n;
     if (k < 0 || k >= this.n) throw new IndexError("pop index out of range");
     const v = this.buf[k];

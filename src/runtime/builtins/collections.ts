@@ -3,11 +3,11 @@ import { hashFloat, hashInt, hashTuple } from "./numhash.js";
 import { markContainerMethods } from "./builtin-arity.js";
 import { hideJsMember } from "./js-names.js";
 import { takes_packed, unpacked } from "./star-call.js";
-import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
+import { AttributeError, IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { repr, reprActive } from "./repr.js";
 import { className, KwArgs, popKw, programClasses } from "./object.js";
-import { eq, hashNum, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call, inheritIteratorMethods } from "./protocol.js";
-import { registerLate } from "./late.js";
+import { eq, hashNum, isIndexLike, lt, toIterable, NotImplemented, truthy, typeName, index as toIndex, call, inheritIteratorMethods } from "./protocol.js";
+import { late, registerLate } from "./late.js";
 import {
   ARRAY_VALUES,
   checkMethodArity,
@@ -86,9 +86,12 @@ export class PyList<T = unknown> extends Array<T> {
   pop(i?: bigint | number | null): T {
     if (arguments.length > 1) checkMethodArity(arguments, "list", "pop", 0, 1);
     const n = this.length;
+    if (i === undefined) {
+      if (n === 0) throw new IndexError("pop from empty list");
+      return super.pop() as T;
+    }
+    let k = Number(toIndex(i)); // (a bad index fails before an empty list does)
     if (n === 0) throw new IndexError("pop from empty list");
-    if (i === undefined || i === null) return super.pop() as T;
-    let k = Number(toIndex(i));
     if (k < 0) k += n;
     if (k < 0 || k >= n) throw new IndexError("pop index out of range");
     if (k === n - 1) return super.pop() as T;
@@ -155,7 +158,10 @@ export class PyList<T = unknown> extends Array<T> {
 
 export function sortInPlace<T>(a: T[], key: ((x: T) => unknown) | null, reverse: boolean): void {
   const n = a.length;
-  if (n < 2) return;
+  if (n < 2) {
+    if (n === 1 && key !== null) call(key, a[0]); // (the key is called, and may fail, for one item too)
+    return;
+  }
   const keys: unknown[] = key === null ? a.slice() : a.map((x) => call(key, x));
   // fast paths on homogeneous keys
   let kind = typeof keys[0];
@@ -477,7 +483,7 @@ export class PyDict<K = unknown, V = unknown> {
       for (const [k, v] of src.entries()) this.__setitem__(k as K, v as V);
     } else if (src !== undefined && src !== null) {
       const keys = (src as { keys?: () => unknown }).keys;
-      if (typeof keys === "function" && typeof (src as { __getitem__?: unknown }).__getitem__ === "function") {
+      if (typeof keys === "function" && !JS_KEYS.has(keys) && typeof (src as { __getitem__?: unknown }).__getitem__ === "function") {
         for (const k of toIterable(keys.call(src))) this.__setitem__(k as K, (src as { __getitem__(k: unknown): V }).__getitem__(k));
       } else if (src instanceof Map) {
         for (const [k, v] of src) this.__setitem__(k, v);
@@ -679,19 +685,50 @@ export class PyDictView<K, V, I = unknown> {
   private asSet(): PySet<unknown> {
     return new PySet(this);
   }
-  __and__(o: unknown): PySet<unknown> {
-    return this.asSet().intersection(o);
+  // (keys and items views are set-like with any iterable, on either side; values views are not)
+  __and__(o: unknown): PySet<unknown> | typeof NotImplemented {
+    return this.kind === 1 ? NotImplemented : this.asSet().intersection(o);
   }
-  __or__(o: unknown): PySet<unknown> {
-    return this.asSet().union(o);
+  __or__(o: unknown): PySet<unknown> | typeof NotImplemented {
+    return this.kind === 1 ? NotImplemented : this.asSet().union(o);
   }
-  __sub__(o: unknown): PySet<unknown> {
-    return this.asSet().difference(o);
+  __sub__(o: unknown): PySet<unknown> | typeof NotImplemented {
+    return this.kind === 1 ? NotImplemented : this.asSet().difference(o);
   }
-  __xor__(o: unknown): PySet<unknown> {
-    return this.asSet().symmetric_difference(o);
+  __xor__(o: unknown): PySet<unknown> | typeof NotImplemented {
+    return this.kind === 1 ? NotImplemented : this.asSet().symmetric_difference(o);
+  }
+  __rand__(o: unknown): PySet<unknown> | typeof NotImplemented {
+    return this.kind === 1 ? NotImplemented : new PySet(o).intersection(this);
+  }
+  __ror__(o: unknown): PySet<unknown> | typeof NotImplemented {
+    return this.kind === 1 ? NotImplemented : new PySet(o).union(this);
+  }
+  __rsub__(o: unknown): PySet<unknown> | typeof NotImplemented {
+    return this.kind === 1 ? NotImplemented : new PySet(o).difference(this);
+  }
+  __rxor__(o: unknown): PySet<unknown> | typeof NotImplemented {
+    return this.kind === 1 ? NotImplemented : new PySet(o).symmetric_difference(this);
+  }
+  /** `<` `<=` `>` `>=` as a set's, with a set or another keys or items view. */
+  private setOrder(o: unknown, op: "__lt__" | "__le__" | "__gt__" | "__ge__"): boolean | typeof NotImplemented {
+    if (this.kind === 1 || !(o instanceof PySetBase || (o instanceof PyDictView && o.kind !== 1))) return NotImplemented;
+    return this.asSet()[op](o instanceof PySetBase ? o : new PySet(o));
+  }
+  __lt__(o: unknown): boolean | typeof NotImplemented {
+    return this.setOrder(o, "__lt__");
+  }
+  __le__(o: unknown): boolean | typeof NotImplemented {
+    return this.setOrder(o, "__le__");
+  }
+  __gt__(o: unknown): boolean | typeof NotImplemented {
+    return this.setOrder(o, "__gt__");
+  }
+  __ge__(o: unknown): boolean | typeof NotImplemented {
+    return this.setOrder(o, "__ge__");
   }
   isdisjoint(o: unknown): boolean {
+    if (this.kind === 1) throw new AttributeError("'dict_values' object has no attribute 'isdisjoint'");
     return this.asSet().isdisjoint(o);
   }
   get mapping(): PyDict<K, V> {
@@ -1286,12 +1323,12 @@ export class PySet<T = unknown> extends PySetBase<T> {
   }
   discard(x: T): null {
     if (arguments.length !== 1) checkMethodArity(arguments, "set", "discard", 1, 1);
-    this._discard(x);
+    this._discard(asSetKey(x));
     return null;
   }
   remove(x: T): null {
     if (arguments.length !== 1) checkMethodArity(arguments, "set", "remove", 1, 1);
-    if (!this._discard(x)) throw new KeyError(x);
+    if (!this._discard(asSetKey(x))) throw new KeyError(x);
     return null;
   }
   pop(): T {
@@ -1401,7 +1438,12 @@ export class PyRange {
   __len__(): bigint {
     return BigInt(this.length);
   }
-  __getitem__(i: bigint | number): bigint {
+  __getitem__(i: bigint | number): bigint | PyRange {
+    if (!isIndexLike(i)) {
+      // (a slice: the getitem operator's range slicing)
+      if (typeName(i) === "slice") return late.getitem(this, i);
+      throw new TypeError(`range indices must be integers or slices, not ${typeName(i)}`);
+    }
     let k = BigInt(toIndex(i));
     if (k < 0n) k += BigInt(this.length);
     if (k < 0n || k >= BigInt(this.length)) throw new IndexError("range object index out of range");
@@ -1422,8 +1464,17 @@ export class PyRange {
     return (v - this.start) % this.step === 0n;
   }
   index(x: unknown): bigint {
+    if (typeof x !== "bigint" && typeof x !== "boolean") {
+      // (any other value is looked for item by item, as any sequence's index does)
+      let k = 0n;
+      for (const y of this) {
+        if (eq(y, x)) return k;
+        k++;
+      }
+      throw new ValueError("sequence.index(x): x not in sequence");
+    }
     if (!this.__contains__(x)) throw new ValueError(`${repr(x)} is not in range`);
-    const v = typeof x === "bigint" ? x : BigInt(x as number);
+    const v = typeof x === "bigint" ? x : x ? 1n : 0n;
     return (v - this.start) / this.step;
   }
   count(x: unknown): bigint {
@@ -1517,6 +1568,14 @@ export class RangeIterator implements Iterator<bigint> {
 }
 
 inheritIteratorMethods(RangeIterator);
+
+/** A set looked for in a set is looked for as a frozenset (`s.remove({1})`, as `{1} in s`). */
+function asSetKey(x: unknown): unknown {
+  return x instanceof PySet && !(x instanceof PyFrozenSet) ? new PyFrozenSet(x) : x;
+}
+
+/** JavaScript's own `keys` of arrays and typed arrays (a list's, bytes'...): no mapping's keys(). */
+const JS_KEYS = new Set<unknown>([Array.prototype.keys, Object.getPrototypeOf(Uint8Array.prototype).keys]);
 
 /** One element of `dict(seq)` / `d.update(seq)`: something iterable, else CPython's TypeError. */
 function updatePair(item: unknown, i: number): Iterable<unknown> {

@@ -5,6 +5,7 @@ import { TypeError } from "./exceptions.js";
 import { PyTuple, PyList } from "./collections.js";
 import { repr } from "./repr.js";
 import { eq, getitem, contains, call, iter, typeName } from "./ops.js";
+import { isIndexLike } from "./protocol.js";
 import { len } from "./functions.js";
 
 /** A read-only view of a mapping. */
@@ -22,8 +23,9 @@ export class MappingProxyType extends PyObject {
   __setitem__(_k: unknown, _v: unknown): never {
     throw new TypeError("'mappingproxy' object does not support item assignment");
   }
-  __delitem__(_k: unknown): never {
-    throw new TypeError("'mappingproxy' object does not support item deletion");
+  __delitem__(k: unknown): never {
+    // (CPython's words differ by branch: an int key fails in the sequence one)
+    throw new TypeError(`'mappingproxy' object ${isIndexLike(k) ? "doesn't" : "does not"} support item deletion`);
   }
   __contains__(k: unknown): boolean {
     return contains(this._m, k);

@@ -22,7 +22,7 @@ import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
 import { pow as libmPow } from "./libm.js";
 import { hideJsMember, isJsOnly, mangledIn, propName, pythonKeyOf, pythonName } from "./js-names.js";
-import { eq, index, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
+import { eq, index, isIndexLike, NotImplemented, typeName, truthy, toIterable, callv } from "./protocol.js";
 import { codePoints, PySlice, sliceIndices } from "./slices.js";
 import { late, registerLate } from "./late.js";
 import { InstanceDict, attributeKeys, containerShadowKey, set_instance_dict } from "./instance-dict.js";
@@ -888,7 +888,15 @@ export function delitem(obj: any, key: any): void {
       return;
     }
   }
-  throw new TypeError(`'${typeName(obj)}' object does not support item deletion`);
+  throw new TypeError(`'${typeName(obj)}' object ${deletesBySequence(obj, key) ? "doesn't" : "does not"} support item deletion`);
+}
+
+/** Whether `del obj[key]` fails in CPython's sequence branch (its words differ): an int key, and a
+ *  type with sequence methods (str, tuple, bytes, range, sets, and any class the program made). */
+function deletesBySequence(obj: any, key: unknown): boolean {
+  if (!isIndexLike(key)) return false;
+  if (typeof obj === "string" || obj instanceof PyTuple || obj instanceof PyRange || obj instanceof PySetBase || obj instanceof PyBytes) return true;
+  return obj !== null && typeof obj === "object" && programClasses.has(obj.constructor);
 }
 
 /** `item in container` (operator.contains(container, item) order). */

@@ -766,6 +766,13 @@ export function callable(f: unknown): boolean {
 // __index__
 
 /** Convert an index-like value to bigint (for indices, repeat counts, ...). */
+/** An int, a bool or an object with `__index__`: what an item method takes as a position. */
+export function isIndexLike(x: unknown): boolean {
+  return (
+    typeof x === "bigint" || typeof x === "boolean" || (x !== null && typeof x === "object" && typeof (x as { __index__?: unknown }).__index__ === "function")
+  );
+}
+
 export function index(x: unknown): bigint {
   if (typeof x === "bigint") return x;
   if (typeof x === "boolean") return x ? 1n : 0n;
