@@ -8,7 +8,7 @@ import { PySlice, sliceIndices } from "./slices.js";
 import { FAST_SLICE } from "./slots.js";
 import { ascii } from "./format.js";
 import { percentFormatBytes, type BytesPercentRules } from "./percent.js";
-import { PyTuple, type PyList } from "./collections.js";
+import { PyTuple, refuseJsMethods, type PyList } from "./collections.js";
 import { latin1 } from "./codecs.js";
 import { className } from "./object.js";
 import { installBytesMethods } from "./bytesmethods.js";
@@ -574,6 +574,9 @@ export interface PyBytes {
   removesuffix(...args: unknown[]): PyBytes;
   translate(...args: unknown[]): PyBytes;
 }
+
+// (a bytes object is a Uint8Array: its in-place reverse and sort are not Python's)
+refuseJsMethods(PyBytes.prototype, ["reverse", "sort"]);
 
 export class PyByteArray {
   static __name__ = "bytearray";

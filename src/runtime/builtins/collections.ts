@@ -1594,6 +1594,26 @@ for (const name of ["size", "has"]) {
   hideJsMember(PySetBase.prototype, name);
 }
 
+/**
+ * Python methods of other types that JavaScript's prototype of `proto` has: a call the compiler
+ * makes directly on a receiver it does not know (`x.reverse()`, `x.sort()`) would run the JS one
+ * (a bytes constant reversed in place); each raises Python's AttributeError instead, and getattr
+ * does not see it.
+ */
+export function refuseJsMethods(proto: object, names: string[]): void {
+  for (const name of names) {
+    Object.defineProperty(proto, name, {
+      value: function (this: unknown): never {
+        throw new AttributeError(`'${typeName(this)}' object has no attribute '${name}'`);
+      },
+      writable: true,
+      configurable: true,
+    });
+    hideJsMember(proto, name);
+  }
+}
+refuseJsMethods(PyTuple.prototype, ["reverse", "sort", "pop"]);
+
 registerLate({ PyList, PyTuple, PyDict, PySetBase, PyFrozenSet });
 markContainerMethods(PyDict.prototype, "dict");
 markContainerMethods(PySet.prototype, "set");
