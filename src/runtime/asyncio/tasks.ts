@@ -97,63 +97,90 @@ const TASKS_PY = `${ASYNCIO_LIB}/tasks.py`;
 
 /**
  * Pending tasks, in the order they were added (CPython keeps a WeakSet of all tasks; done ones are
- * filtered out anyway). A doubly-linked list through the Tasks' own _sched_prev/_sched_next fields:
- * O(1) add without hashing or rehashing (a Set of 100,000 pending tasks was ~15% of the CPU time of
- * spawning them), O(1) delete that touches only the task's neighbours (a singly-linked chain swept
- * for deleted tasks walked every pending task again and again: ~5% of spawning 500,000 tasks, one
- * cache miss per task walked). Objects that are not Tasks (asyncio._register_task takes any) go
- * in a Set.
+ * filtered out anyway). A singly-linked list through the Tasks' own _sched_next field: O(1) add
+ * without hashing or rehashing (a Set of 100,000 pending tasks was ~15% of the CPU time of spawning
+ * them), one field per task. A deleted task only loses its _T_LINKED bit and stays in the chain
+ * (_T_CHAINED) until a sweep, made once the deleted outnumber the rest (and before a deleted task
+ * is added again). Objects that are not Tasks (asyncio._register_task takes any) go in a Set.
  */
 class _TaskList {
   _head: Task<unknown> | null = null;
   _tail: Task<unknown> | null = null;
+  /** Tasks in the chain with and without _T_LINKED. */
+  _linked = 0;
+  _deleted = -1; // (0 below: see the constructor)
   _others = new Set<Task<unknown>>();
+
+  constructor() {
+    // Written a second time: a field that keeps its first value counts as a constant to V8, and
+    // the first task to end (the first delete) threw away the scheduler code that relied on it.
+    this._deleted = 0;
+  }
 
   add(t: Task<unknown>): void {
     if (!(t instanceof Task)) {
       this._others.add(t);
       return;
     }
-    if ((t._flags & _T_LINKED) !== 0) return;
-    t._flags |= _T_LINKED;
-    const tail = this._tail;
-    t._sched_prev = tail;
+    const flags = t._flags;
+    if ((flags & _T_LINKED) !== 0) return;
+    // (a deleted task still in the chain goes to its end, as a new one: swept out first)
+    if ((flags & _T_CHAINED) !== 0) this._sweep();
+    t._flags |= _T_LINKED | _T_CHAINED;
     t._sched_next = null;
-    if (tail === null) this._head = t;
-    else tail._sched_next = t;
+    if (this._tail === null) this._head = t;
+    else this._tail._sched_next = t;
     this._tail = t;
+    this._linked++;
   }
 
   delete(t: Task<unknown>): boolean {
     if (!(t instanceof Task)) return this._others.delete(t);
     if ((t._flags & _T_LINKED) === 0) return false;
     t._flags &= ~_T_LINKED;
-    const prev = t._sched_prev;
-    const next = t._sched_next;
-    if (prev === null) this._head = next;
-    else prev._sched_next = next;
-    if (next === null) this._tail = prev;
-    else next._sched_prev = prev;
-    // (a done task the program keeps holds no others)
-    t._sched_prev = t._sched_next = null;
+    this._linked--;
+    // (swept when the deleted outnumber the rest: each sweep removes at least half of what it walks)
+    if (++this._deleted > 1024 && this._deleted > this._linked) this._sweep();
     return true;
+  }
+
+  /** Unchains the deleted tasks (their link cleared: a task the program keeps holds no others). */
+  private _sweep(): void {
+    let last: Task<unknown> | null = null;
+    for (let t = this._head; t !== null;) {
+      const next: Task<unknown> | null = t._sched_next;
+      if ((t._flags & _T_LINKED) !== 0) {
+        if (last === null) this._head = t;
+        else last._sched_next = t;
+        last = t;
+      } else {
+        t._sched_next = null;
+        t._flags &= ~_T_CHAINED;
+      }
+      t = next;
+    }
+    if (last === null) this._head = null;
+    else last._sched_next = null;
+    this._tail = last;
+    this._deleted = 0;
   }
 
   clear(): void {
     for (let t = this._head; t !== null;) {
       const next: Task<unknown> | null = t._sched_next;
-      t._sched_prev = t._sched_next = null;
-      t._flags &= ~_T_LINKED;
+      t._sched_next = null;
+      t._flags &= ~(_T_LINKED | _T_CHAINED);
       t = next;
     }
     this._head = this._tail = null;
+    this._linked = this._deleted = 0;
     this._others.clear();
   }
 
   *[Symbol.iterator](): Generator<Task<unknown>, void, undefined> {
-    // (collected first: the caller may add or delete tasks meanwhile)
+    // (collected first: the caller may add tasks, and an add may sweep the chain)
     const linked: Task<unknown>[] = [];
-    for (let t = this._head; t !== null; t = t._sched_next) linked.push(t);
+    for (let t = this._head; t !== null; t = t._sched_next) if ((t._flags & _T_LINKED) !== 0) linked.push(t);
     yield* linked;
     yield* this._others;
   }
@@ -195,7 +222,8 @@ const _T_CTX_LAZY = 64;
 const _T_Q_CALLBACK = 128;
 /** Queued for a step: `_waiting` holds its argument (the exception to throw in, or null). */
 const _T_Q_STEP = 256;
-// (512 is free: it marked a deleted task not yet swept out of a singly-linked _scheduled_tasks)
+/** In _scheduled_tasks' chain, linked or deleted but not swept out yet (kept by a second __init__). */
+const _T_CHAINED = 512;
 /** `_waiting` holds what was queued (a step's argument, the callback), not the future waited on. */
 const _T_Q_HOLDS_ARG = _T_Q_STEP | _T_Q_CALLBACK;
 /** Something is queued: `_q_arg` reads `_waiting`. */
@@ -234,8 +262,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    * (CPython's invariant, see the file header).
    */
   declare _waiting: unknown;
-  /** The links of _scheduled_tasks (the pending tasks) through the tasks themselves. */
-  declare _sched_prev: Task<unknown> | null;
+  /** The link of _scheduled_tasks (the pending tasks) through the tasks themselves. */
   declare _sched_next: Task<unknown> | null;
 
   // The booleans and the cancel count live in Future's `_flags` (one field, not five).
@@ -282,7 +309,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
       // See futures.ts _shape_hint: the fields, so that V8 keeps them in-object. Never runs.
       this._coro = this._name_v = null as never;
       this._waiting = this._ctx_v = null as never;
-      this._sched_prev = this._sched_next = this._handled = null as never;
+      this._sched_next = this._handled = null as never;
     }
   }
 
@@ -304,7 +331,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
    * per task), and so did Future.__init__'s.
    */
   _init_task(coro: unknown, loop: unknown, name: unknown, context: unknown, eager: unknown): void {
-    const linked = this._flags & _T_LINKED; // (a fresh task: undefined & ... is 0)
+    const linked = this._flags & (_T_LINKED | _T_CHAINED); // (a fresh task: undefined & ... is 0)
     setPendingFields(this as Task<unknown>, (_isNone(loop) ? events.get_event_loop() : loop) as BaseEventLoop); // Future.__init__(loop)
     this._flags = linked | _T_LOG_DESTROY; // no cancel requests, not queued for a wakeup
     if (!iscoroutine(coro)) {
@@ -329,7 +356,7 @@ class Task<T = unknown> extends Future<T> implements TaskLike {
         this._flags |= _T_CTX_LAZY;
       }
     }
-    if ((this._flags & _T_LINKED) === 0) this._sched_prev = this._sched_next = null;
+    if ((this._flags & _T_CHAINED) === 0) this._sched_next = null;
     if (eager && this._loop.is_running()) {
       this.__eager_start();
     } else {
