@@ -214,6 +214,13 @@ const _RETURN_NONE: IteratorResult<unknown, unknown> = { value: null, done: true
 const _FINISHED_RESULT: IteratorResult<unknown, unknown> = { value: undefined, done: true };
 // What `next()` returns when it waits, the Future in `value`: shared, as locks.ts _WAITING.
 const _WAITING: { value: unknown; done: false } = { value: null, done: false };
+// What `next()` returns with the item it took: shared too (a result object per get was ~1/7 of what
+// prodcons allocates), and replaced by a fresh one every 256 gets, so that it is young when the item
+// is stored into it (storing a just-made object into an old one takes the write barrier's slow path;
+// one object kept for the whole run made prodcons slower than a new result per get). It keeps the
+// last item taken until the next get, which nothing can see (weakref holds its referents strongly).
+let _GOT: { value: unknown; done: true } = { value: null, done: true };
+let _gotUses = 0;
 
 /**
  * `q.get()` / `q.put(item)`: the coroutine and, instead of the generator _get (or _put), its own
@@ -288,7 +295,13 @@ class _QueueGet extends _QueueWait {
     }
     const q = this._q;
     if (q.empty()) return this._wait(q._getters);
-    return { value: q.get_nowait(), done: true };
+    let got = _GOT;
+    if (++_gotUses === 256) {
+      _gotUses = 0;
+      _GOT = got = { value: null, done: true };
+    }
+    got.value = q.get_nowait();
+    return got;
   }
   _failed(w: Future<unknown>): void {
     const q = this._q;
