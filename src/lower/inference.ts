@@ -1109,42 +1109,54 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     const n = nameNodes[i];
     if (candidates.has(n.id) && n.ctx._type === "Load" && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   }
-  const sites = new Map<string, CallSite[]>();
-  const noteSite = (e: py.Call, scope: Scope): void => {
-    // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
-    const cb = e.args[0];
-    const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
-    const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
-    if (given && cb?._type === "Name") {
-      const call: py.Call = { ...e, func: cb, args: given.map(() => INSTANCE), keywords: [] };
-      if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
-      let list = sites.get(cb.id);
-      if (!list) sites.set(cb.id, (list = []));
-      list.push({ call, scope, given });
-      return;
-    }
-    if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
-    const fn = candidates.get(e.func.id)!;
-    // A class's call passes the new instance first: a placeholder that has no proven type.
-    const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
-    if (!bindsPlainly(fn, call)) return;
-    let list = sites.get(e.func.id);
-    if (!list) sites.set(e.func.id, (list = []));
-    list.push({ call, scope });
-  };
+  const found: DirectCalls = { input, candidates, constructors, sites: new Map() };
   for (const scope of input.scopes.values()) {
     // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
     if (!readsAny(scope.used, candidates)) continue;
     // The calls in the scope's own code (not in nested scopes, nor in decorators, defaults and
     // annotations, which no scope counts: a missed call only makes a function ineligible).
     const calls = input.ownCalls.get(scope);
-    if (calls) for (const e of calls) noteSite(e, scope);
+    if (calls) for (const e of calls) noteSite(found, e, scope);
   }
   for (const [name, fn] of candidates) {
-    const list = sites.get(name) ?? [];
+    const list = found.sites.get(name) ?? [];
     if (list.length && list.length === reads.get(name)) out.set(fn, list);
   }
   return out;
+}
+
+/** What directlyCalledFunctions gathers its call sites with (noteSite is not a closure made per module: see Inference). */
+interface DirectCalls {
+  input: InferenceInput;
+  candidates: Map<string, py.FunctionDef | py.AsyncFunctionDef>;
+  constructors: Set<string>;
+  sites: Map<string, CallSite[]>;
+}
+
+function noteSite(found: DirectCalls, e: py.Call, scope: Scope): void {
+  const { candidates, constructors, sites } = found;
+  // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
+  const cb = e.args[0];
+  const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? found.input.runtimeFunction(scope, e) : undefined;
+  const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
+  if (given && cb?._type === "Name") {
+    const args: py.ExprNode[] = [];
+    for (let i = 0; i < given.length; i++) args.push(INSTANCE);
+    const call: py.Call = { ...e, func: cb, args, keywords: [] };
+    if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
+    let list = sites.get(cb.id);
+    if (!list) sites.set(cb.id, (list = []));
+    list.push({ call, scope, given });
+    return;
+  }
+  if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
+  const fn = candidates.get(e.func.id)!;
+  // A class's call passes the new instance first: a placeholder that has no proven type.
+  const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
+  if (!bindsPlainly(fn, call)) return;
+  let list = sites.get(e.func.id);
+  if (!list) sites.set(e.func.id, (list = []));
+  list.push({ call, scope });
 }
 
 /** Whether any of `names` is a key of `m` (a scope reads few names: loop over those, not over every candidate). */
