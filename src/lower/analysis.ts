@@ -413,20 +413,23 @@ function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, 
 /** The runtime function or class a call names (`asyncio.sleep`, `time.perf_counter`), seen from `scope`. */
 export function runtimeFunction(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): string | undefined {
   const f = call.func;
-  const lookup = (name: string): Known | undefined => {
-    const r = resolveName(scope, name, scopes);
-    if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name))
-      return undefined;
-    return knownIn(known, r.scope).get(name);
-  };
   if (f._type === "Attribute" && f.value._type === "Name") {
-    const k = lookup(f.value.id);
+    const k = knownOnce(scopes, known, scope, f.value.id);
     if (k?.kind === "module") return `${k.name}.${f.attr}`;
   } else if (f._type === "Name") {
-    const k = lookup(f.id);
+    const k = knownOnce(scopes, known, scope, f.id);
     if (k?.kind === "runtime-name") return `${k.module}.${k.name}`;
   }
   return undefined;
+}
+
+/** What `name`, read in `scope`, is known to be when it is bound once (repeated imports aside). */
+// (a module-level function, not a closure made per call: see bench/NOTES.md round 18)
+function knownOnce(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, name: string): Known | undefined {
+  const r = resolveName(scope, name, scopes);
+  if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name))
+    return undefined;
+  return knownIn(known, r.scope).get(name);
 }
 
 const loopReplaced = new WeakMap<ScopeTable, boolean>();

@@ -75,12 +75,17 @@ const readsNamespaces = new WeakMap<py.Module, boolean>();
 // (the module's distinct Name ids, gathered once per tree: no loop over every Name here)
 const VARS: ReadonlySet<string> = new Set(["vars"]);
 
+// (a module-level predicate, not an arrow made per call: its optimized code outlives a lowering, see bench/NOTES.md round 18)
+function readsDict(a: py.Attribute): boolean {
+  return a.attr === "__dict__";
+}
+
 /** Whether the program may read some class's `__dict__` (`C.__dict__`, `vars(C)`). */
 function readsClassNamespaces(module: py.Module): boolean {
   let reads = readsNamespaces.get(module);
   if (reads === undefined) {
     const index = nodeIndex(module);
-    reads = index.ofType("Attribute").some((a) => a.attr === "__dict__") || namesAny(module, VARS);
+    reads = index.ofType("Attribute").some(readsDict) || namesAny(module, VARS);
     readsNamespaces.set(module, reads);
   }
   return reads;
