@@ -389,13 +389,20 @@ function isPlainDataclassDecorator(d: py.ExprNode): boolean {
   return d.keywords.every((k) => k.arg !== null && ["order", "eq", "repr", "unsafe_hash", "match_args", "kw_only"].includes(k.arg));
 }
 
+/** Some `x.modules`, or `x.__dict__` not only unpacked (a loop, not an arrow made per call: see bench/NOTES.md round 18). */
+function readsModulesOrDict(attributes: readonly py.Attribute[], unpackedOnly: ReadonlySet<py.Node>): boolean {
+  for (let i = 0; i < attributes.length; i++) {
+    const n = attributes[i];
+    if (n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n))) return true;
+  }
+  return false;
+}
+
 /** Whether the program can reach its module's variables other than by name (globals(), vars(), exec, sys.modules). */
 function reachesModuleDynamically(module: py.Module): boolean {
   const index = nodeIndex(module);
   const unpackedOnly = dictsOnlyUnpacked(index);
-  return (
-    namesAny(module, MODULE_REACHING_BUILTINS) || index.ofType("Attribute").some((n) => n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n)))
-  );
+  return namesAny(module, MODULE_REACHING_BUILTINS) || readsModulesOrDict(index.ofType("Attribute"), unpackedOnly);
 }
 
 /** What a call of a runtime module's function or class gives (known-results.ts), seen from `scope`. */
