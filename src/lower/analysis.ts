@@ -218,56 +218,60 @@ function registerDefinitions(scopes: ScopeTable, known: Map<Scope, Map<string, K
   for (const scope of scopes.values()) {
     const node = scope.node as { body?: unknown };
     if (!Array.isArray(node.body)) continue;
-    const here = knownIn(known, scope);
-    const visitBody = (stmts: py.Stmt[] | undefined) => {
-      // (a statement made by an earlier pass may lack an empty block)
-      if (stmts === undefined) return;
-      // (indexed: a for...of makes an iterator and a result per statement where this runs unoptimized)
-      for (let i = 0; i < stmts.length; i++) {
-        const s = stmts[i];
-        // (asked of defs and classes only: no lookup per statement)
-        const once = (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") && (scope.bindCount.get(s.name) ?? 0) === 1;
-        if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once && !scope.writtenElsewhere.has(s.name)) {
-          if (!s.decorator_list.length) here.set(s.name, { kind: "def", node: s, coroutine: s._type === "AsyncFunctionDef" });
-        } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
-          here.set(s.name, { kind: "class", node: s });
-        } else if (s._type === "Import") {
-          for (const a of s.names) {
-            const bound = a.asname ?? a.name.split(".")[0];
-            if (localChain(options.modules, a.name)) here.set(bound, { kind: "local-module" });
-            else if (isRuntimeModule(options, a.name) && scope.kind === "module") here.set(bound, { kind: "module", name: a.name });
-          }
-        } else if (s._type === "ImportFrom" && localImportFrom(options, s)) {
-          // `from pkg import mod` of a submodule: a local module too.
-          const base = localImportFrom(options, s)!;
-          for (const a of s.names) if (localChain(options.modules, `${base}.${a.name}`)) here.set(a.asname ?? a.name, { kind: "local-module" });
-        } else if (s._type === "ImportFrom" && scope.kind === "module" && !s.level && isRuntimeModule(options, s.module ?? "")) {
-          for (const a of s.names) here.set(a.asname ?? a.name, { kind: "runtime-name", module: s.module!, name: a.name });
-        }
-        // The blocks of compound statements (body, orelse, finalbody, then a try's handlers), by kind.
-        switch (s._type) {
-          case "If":
-          case "For":
-          case "AsyncFor":
-          case "While":
-            visitBody(s.body);
-            visitBody(s.orelse);
-            break;
-          case "With":
-          case "AsyncWith":
-            visitBody(s.body);
-            break;
-          case "Try":
-          case "TryStar":
-            visitBody(s.body);
-            visitBody(s.orelse);
-            visitBody(s.finalbody);
-            if (s._type === "Try") for (const h of s.handlers) visitBody(h.body);
-            break;
-        }
+    registerBody(node.body as py.Stmt[], scope, knownIn(known, scope), options);
+  }
+}
+
+/**
+ * registerDefinitions for one block of `scope`'s own code and the blocks inside its statements (a
+ * module-level function, not a closure made per scope: see bench/NOTES.md, round 18).
+ */
+function registerBody(stmts: py.Stmt[] | undefined, scope: Scope, here: Map<string, Known>, options: LowerOptions): void {
+  // (a statement made by an earlier pass may lack an empty block)
+  if (stmts === undefined) return;
+  // (indexed: a for...of makes an iterator and a result per statement where this runs unoptimized)
+  for (let i = 0; i < stmts.length; i++) {
+    const s = stmts[i];
+    // (asked of defs and classes only: no lookup per statement)
+    const once = (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef") && (scope.bindCount.get(s.name) ?? 0) === 1;
+    if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && once && !scope.writtenElsewhere.has(s.name)) {
+      if (!s.decorator_list.length) here.set(s.name, { kind: "def", node: s, coroutine: s._type === "AsyncFunctionDef" });
+    } else if (s._type === "ClassDef" && once && !scope.writtenElsewhere.has(s.name)) {
+      here.set(s.name, { kind: "class", node: s });
+    } else if (s._type === "Import") {
+      for (const a of s.names) {
+        const bound = a.asname ?? a.name.split(".")[0];
+        if (localChain(options.modules, a.name)) here.set(bound, { kind: "local-module" });
+        else if (isRuntimeModule(options, a.name) && scope.kind === "module") here.set(bound, { kind: "module", name: a.name });
       }
-    };
-    visitBody(node.body as py.Stmt[]);
+    } else if (s._type === "ImportFrom" && localImportFrom(options, s)) {
+      // `from pkg import mod` of a submodule: a local module too.
+      const base = localImportFrom(options, s)!;
+      for (const a of s.names) if (localChain(options.modules, `${base}.${a.name}`)) here.set(a.asname ?? a.name, { kind: "local-module" });
+    } else if (s._type === "ImportFrom" && scope.kind === "module" && !s.level && isRuntimeModule(options, s.module ?? "")) {
+      for (const a of s.names) here.set(a.asname ?? a.name, { kind: "runtime-name", module: s.module!, name: a.name });
+    }
+    // The blocks of compound statements (body, orelse, finalbody, then a try's handlers), by kind.
+    switch (s._type) {
+      case "If":
+      case "For":
+      case "AsyncFor":
+      case "While":
+        registerBody(s.body, scope, here, options);
+        registerBody(s.orelse, scope, here, options);
+        break;
+      case "With":
+      case "AsyncWith":
+        registerBody(s.body, scope, here, options);
+        break;
+      case "Try":
+      case "TryStar":
+        registerBody(s.body, scope, here, options);
+        registerBody(s.orelse, scope, here, options);
+        registerBody(s.finalbody, scope, here, options);
+        if (s._type === "Try") for (const h of s.handlers) registerBody(h.body, scope, here, options);
+        break;
+    }
   }
 }
 
@@ -385,13 +389,20 @@ function isPlainDataclassDecorator(d: py.ExprNode): boolean {
   return d.keywords.every((k) => k.arg !== null && ["order", "eq", "repr", "unsafe_hash", "match_args", "kw_only"].includes(k.arg));
 }
 
+/** Some `x.modules`, or `x.__dict__` not only unpacked (a loop, not an arrow made per call: see bench/NOTES.md round 18). */
+function readsModulesOrDict(attributes: readonly py.Attribute[], unpackedOnly: ReadonlySet<py.Node>): boolean {
+  for (let i = 0; i < attributes.length; i++) {
+    const n = attributes[i];
+    if (n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n))) return true;
+  }
+  return false;
+}
+
 /** Whether the program can reach its module's variables other than by name (globals(), vars(), exec, sys.modules). */
 function reachesModuleDynamically(module: py.Module): boolean {
   const index = nodeIndex(module);
   const unpackedOnly = dictsOnlyUnpacked(index);
-  return (
-    namesAny(module, MODULE_REACHING_BUILTINS) || index.ofType("Attribute").some((n) => n.attr === "modules" || (n.attr === "__dict__" && !unpackedOnly.has(n)))
-  );
+  return namesAny(module, MODULE_REACHING_BUILTINS) || readsModulesOrDict(index.ofType("Attribute"), unpackedOnly);
 }
 
 /** What a call of a runtime module's function or class gives (known-results.ts), seen from `scope`. */
@@ -409,20 +420,23 @@ function runtimeCall(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, 
 /** The runtime function or class a call names (`asyncio.sleep`, `time.perf_counter`), seen from `scope`. */
 export function runtimeFunction(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, call: py.Call): string | undefined {
   const f = call.func;
-  const lookup = (name: string): Known | undefined => {
-    const r = resolveName(scope, name, scopes);
-    if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name))
-      return undefined;
-    return knownIn(known, r.scope).get(name);
-  };
   if (f._type === "Attribute" && f.value._type === "Name") {
-    const k = lookup(f.value.id);
+    const k = knownOnce(scopes, known, scope, f.value.id);
     if (k?.kind === "module") return `${k.name}.${f.attr}`;
   } else if (f._type === "Name") {
-    const k = lookup(f.id);
+    const k = knownOnce(scopes, known, scope, f.id);
     if (k?.kind === "runtime-name") return `${k.module}.${k.name}`;
   }
   return undefined;
+}
+
+/** What `name`, read in `scope`, is known to be when it is bound once (repeated imports aside). */
+// (a module-level function, not a closure made per call: see bench/NOTES.md round 18)
+function knownOnce(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, name: string): Known | undefined {
+  const r = resolveName(scope, name, scopes);
+  if (r.where === "builtin" || (r.scope.bindCount.get(name) ?? 0) - (r.scope.repeatedImports.get(name) ?? 0) !== 1 || r.scope.writtenElsewhere.has(name))
+    return undefined;
+  return knownIn(known, r.scope).get(name);
 }
 
 const loopReplaced = new WeakMap<ScopeTable, boolean>();

@@ -174,8 +174,13 @@ function usesThreads(module: py.Module): boolean {
   return (
     index.ofType("Import").some((n) => n.names.some((a) => THREAD_MODULES.has(a.name))) ||
     index.ofType("ImportFrom").some((n) => n.module !== null && THREAD_MODULES.has(n.module)) ||
-    index.ofType("Attribute").some((n) => THREAD_CALLS.has(n.attr))
+    index.ofType("Attribute").some(threadCall)
   );
+}
+
+// (a module-level predicate, not an arrow made per call: its optimized code outlives a lowering, see bench/NOTES.md round 18)
+function threadCall(n: py.Attribute): boolean {
+  return THREAD_CALLS.has(n.attr);
 }
 
 function eligible(d: py.FunctionDef): boolean {

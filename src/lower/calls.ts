@@ -639,9 +639,11 @@ export function kwRecord(cx: LowerContext, keywords: (py.Keyword & { arg: string
  */
 export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[], keywords: (py.Keyword & { arg: string })[], skip = 0): ir.Expr[] | null {
   if (a.vararg || a.kwarg || a.kwonlyargs.length) return keywords.length ? null : args;
-  const params = positionalArgs(a)
-    .slice(skip)
-    .map((p) => p.arg);
+  // (loops, not map: TurboFan's inlined map makes a holey array where V8's builtin makes a packed
+  // one, and this function, optimized for one, was thrown away at the other: bench/NOTES.md round 18)
+  const positional = positionalArgs(a);
+  const params: string[] = [];
+  for (let i = skip; i < positional.length; i++) params.push(positional[i].arg);
   const required = params.length - a.defaults.length;
   if (!keywords.length) {
     // A wrong number of arguments raises TypeError when the call runs (through the generic call()).
@@ -649,7 +651,8 @@ export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[
     return args;
   }
   if (args.some((x) => x.k === "spread")) return null;
-  const slots: (ir.Expr | undefined)[] = params.map((_, i) => args[i]);
+  const slots: (ir.Expr | undefined)[] = [];
+  for (let i = 0; i < params.length; i++) slots.push(args[i]);
   for (const k of keywords) {
     const i = params.indexOf(k.arg);
     // A keyword that does not fit raises TypeError when the call runs: leave it to the runtime binder.
@@ -657,7 +660,9 @@ export function orderArguments(cx: LowerContext, a: py.Arguments, args: ir.Expr[
     slots[i] = cx.expr(k.value);
   }
   while (slots.length && slots[slots.length - 1] === undefined) slots.pop();
-  return slots.map((s) => s ?? lit(undefined));
+  const out: ir.Expr[] = [];
+  for (let i = 0; i < slots.length; i++) out.push(slots[i] ?? lit(undefined));
+  return out;
 }
 
 /**

@@ -75,12 +75,17 @@ const readsNamespaces = new WeakMap<py.Module, boolean>();
 // (the module's distinct Name ids, gathered once per tree: no loop over every Name here)
 const VARS: ReadonlySet<string> = new Set(["vars"]);
 
+// (a module-level predicate, not an arrow made per call: its optimized code outlives a lowering, see bench/NOTES.md round 18)
+function readsDict(a: py.Attribute): boolean {
+  return a.attr === "__dict__";
+}
+
 /** Whether the program may read some class's `__dict__` (`C.__dict__`, `vars(C)`). */
 function readsClassNamespaces(module: py.Module): boolean {
   let reads = readsNamespaces.get(module);
   if (reads === undefined) {
     const index = nodeIndex(module);
-    reads = index.ofType("Attribute").some((a) => a.attr === "__dict__") || namesAny(module, VARS);
+    reads = index.ofType("Attribute").some(readsDict) || namesAny(module, VARS);
     readsNamespaces.set(module, reads);
   }
   return reads;
@@ -999,7 +1004,7 @@ function classProps(
   // Decorated methods: C.prototype.m = deco(C.prototype.m), run by define_class once the class's
   // methods exist (coroutine methods wrapped) and before its bases finish it (ABC, Enum...): in
   // Python the body's decorators run before the class is made.
-  const decorateMethods: ir.Stmt[] = methodDecorators.map((m) => {
+  const decorateMethod = (m: (typeof methodDecorators)[number]): ir.Stmt => {
     const owner = m.isStatic ? id(name) : member(id(name), "prototype");
     if (m.getter || m.setter) {
       const half = m.getter ? "getter" : "setter";
@@ -1015,7 +1020,11 @@ function classProps(
     m.decorators.forEach((_, i, all) => (value = cx.callValue(all[all.length - 1 - i], [value], m.direct[all.length - 1 - i])));
     // (a def renamed apart binds its Python name through setattr, as the class body's store would)
     return m.source ? exprStmt(cx.rt("setattr", id(name), lit(m.name), value), m.line) : assignStmt(target, value, m.line);
-  });
+  };
+  // (a loop, not map: TurboFan's inlined map makes a holey array where V8's builtin makes a packed
+  // one, and the readers of the list, optimized for one, were thrown away at the other)
+  const decorateMethods: ir.Stmt[] = [];
+  for (const m of methodDecorators) decorateMethods.push(decorateMethod(m));
   // (through setattr: the class's setter makes the property the instances' descriptor)
   for (const a of propertyAliases) decorateMethods.push(exprStmt(cx.rt("setattr", id(name), lit(a.key), member(id(name), safeProp(a.source))), a.line));
   if (blocks) decorateMethods.push(...blocks.renamedMethodRemovals(name));

@@ -21,64 +21,87 @@ export function defsReadEarly(module: py.Module): Set<string> {
   const body = module.body;
   const defAt = new Map<string, number>();
   const defs = new Map<string, py.FunctionDef | py.AsyncFunctionDef>();
-  body.forEach((s, i) => {
+  for (let i = 0; i < body.length; i++) {
+    const s = body[i];
     if ((s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && !defAt.has(s.name)) {
       defAt.set(s.name, i);
       defs.set(s.name, s);
     }
-  });
+  }
   const early = new Set<string>();
   if (defAt.size === 0) return early;
   // A module-level statement's Names are a run of the node index's Names (in walk order, see
   // statementNameStarts): the loads of a statement and of a def's body are read there, not walked.
   const index = nodeIndex(module);
-  const names = index.ofType("Name");
-  const starts = index.statementNameStarts;
-  const defsLoaded = (from: number, to: number): Set<string> => {
-    const out = new Set<string>();
-    for (let k = from; k < to; k++) {
-      const n = names[k];
-      if (n.ctx._type === "Load" && defAt.has(n.id)) out.add(n.id);
-    }
-    return out;
-  };
   // (each def's body read once, when some statement first reaches it)
-  const bodyReads = new Map<string, Set<string>>();
-  const readsOfBody = (name: string): Set<string> => {
-    let reads = bodyReads.get(name);
-    if (!reads) {
-      const i = defAt.get(name)!;
-      const d = defs.get(name)!;
-      // (a def's Names come in this order: its parameters', its body's, its decorators', its return annotation's, its type parameters')
-      const from = starts[i] + namesIn(d.args);
-      const to = starts[i + 1] - namesIn(d.decorator_list) - namesIn(d.returns) - namesIn(d.type_params);
-      bodyReads.set(name, (reads = defsLoaded(from, to)));
-    }
-    return reads;
-  };
-  body.forEach((s, i) => {
+  const st: EarlyReads = { defAt, defs, names: index.ofType("Name"), starts: index.statementNameStarts, bodyReads: new Map() };
+  const starts = st.starts;
+  for (let i = 0; i < body.length; i++) {
+    const s = body[i];
     const reached = new Set<string>();
     // (a def or class statement runs only some of its parts: those are walked)
     const whole = s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef" && s._type !== "ClassDef";
-    const pending = [...(whole ? defsLoaded(starts[i], starts[i + 1]) : defsRead(runsNow(s), defAt))];
+    const pending = [...(whole ? defsLoaded(st, starts[i], starts[i + 1]) : defsRead(runsNow(s), defAt))];
     while (pending.length) {
       const name = pending.pop()!;
       if (reached.has(name)) continue;
       reached.add(name);
       // (a def read before its own statement ran is not called: its body does not run then)
       if (defAt.get(name)! >= i) continue;
-      for (const n of readsOfBody(name)) if (!reached.has(n)) pending.push(n);
+      for (const n of readsOfBody(st, name)) if (!reached.has(n)) pending.push(n);
     }
     for (const name of reached) if (defAt.get(name)! > i) early.add(name);
-  });
+  }
   return early;
+}
+
+/**
+ * What defsReadEarly reads its module's Names with (module-level functions over it, not closures
+ * made per module: their optimized code outlives a lowering, see bench/NOTES.md round 18).
+ */
+interface EarlyReads {
+  defAt: Map<string, number>;
+  defs: Map<string, py.FunctionDef | py.AsyncFunctionDef>;
+  names: readonly py.Name[];
+  starts: readonly number[];
+  bodyReads: Map<string, Set<string>>;
+}
+
+/** The module's defs loaded by the index's Names from..to. */
+function defsLoaded(st: EarlyReads, from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  const { names, defAt } = st;
+  for (let k = from; k < to; k++) {
+    const n = names[k];
+    if (n.ctx._type === "Load" && defAt.has(n.id)) out.add(n.id);
+  }
+  return out;
+}
+
+/** The module's defs loaded in def `name`'s body (read once). */
+function readsOfBody(st: EarlyReads, name: string): Set<string> {
+  let reads = st.bodyReads.get(name);
+  if (!reads) {
+    const i = st.defAt.get(name)!;
+    const d = st.defs.get(name)!;
+    // (a def's Names come in this order: its parameters', its body's, its decorators', its return annotation's, its type parameters')
+    const from = st.starts[i] + namesIn(d.args);
+    const to = st.starts[i + 1] - namesIn(d.decorator_list) - namesIn(d.returns) - namesIn(d.type_params);
+    st.bodyReads.set(name, (reads = defsLoaded(st, from, to)));
+  }
+  return reads;
 }
 
 /** The parts of a module-level statement that run when it runs (a def's body does not). */
 function runsNow(s: py.Stmt): py.Node[] {
   if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") return [...s.decorator_list, ...defaults(s.args)];
   if (s._type === "ClassDef") {
-    const body = s.body.flatMap((b) => (b._type === "FunctionDef" || b._type === "AsyncFunctionDef" ? runsNow(b) : [b]));
+    // (a loop, not flatMap with an arrow made per call: see bench/NOTES.md round 18)
+    const body: py.Node[] = [];
+    for (const b of s.body) {
+      if (b._type === "FunctionDef" || b._type === "AsyncFunctionDef") body.push(...runsNow(b));
+      else body.push(b);
+    }
     return [...s.decorator_list, ...s.bases, ...s.keywords, ...body];
   }
   return [s];

@@ -502,14 +502,15 @@ const stopIterationMentioned = new WeakMap<py.Module, boolean>();
  * Whether the module names StopIteration or `next` anywhere (found once per module): most do not,
  * and then no coroutine's body need be walked for them.
  */
+// (a module-level predicate, not an arrow made per call: its optimized code outlives a lowering, see bench/NOTES.md round 18)
+function namesStopIteration(n: py.Attribute): boolean {
+  return n.attr === "StopIteration";
+}
+
 function mentionsStopIteration(module: py.Module): boolean {
   let mentioned = stopIterationMentioned.get(module);
   if (mentioned === undefined) {
-    mentioned =
-      namesAny(module, STOP_ITERATION_NAMES) ||
-      nodeIndex(module)
-        .ofType("Attribute")
-        .some((n) => n.attr === "StopIteration");
+    mentioned = namesAny(module, STOP_ITERATION_NAMES) || nodeIndex(module).ofType("Attribute").some(namesStopIteration);
     stopIterationMentioned.set(module, mentioned);
   }
   return mentioned;

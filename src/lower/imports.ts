@@ -60,14 +60,18 @@ export function importStmt(cx: LowerContext, s: py.Import): ir.Stmt[] {
 
 const sysModulesReaders = new WeakMap<py.Module, boolean>();
 
+// (a module-level predicate, not an arrow made per call: its optimized code outlives a lowering, see bench/NOTES.md round 18)
+function isSysModules(n: py.Attribute): boolean {
+  return n.attr === "modules" && n.value._type === "Name" && n.value.id === "sys";
+}
+
 /** Whether the file reads `sys.modules` (or imports it from sys). */
 function readsSysModules(cx: LowerContext): boolean {
   let reads = sysModulesReaders.get(cx.module);
   if (reads === undefined) {
     const index = nodeIndex(cx.module);
     reads =
-      index.ofType("Attribute").some((n) => n.attr === "modules" && n.value._type === "Name" && n.value.id === "sys") ||
-      index.ofType("ImportFrom").some((n) => n.module === "sys" && n.names.some((a) => a.name === "modules"));
+      index.ofType("Attribute").some(isSysModules) || index.ofType("ImportFrom").some((n) => n.module === "sys" && n.names.some((a) => a.name === "modules"));
     sysModulesReaders.set(cx.module, reads);
   }
   return reads;

@@ -80,405 +80,425 @@ function ownClassGetitem(c: py.ClassDef): boolean {
 }
 
 export function inferTypes(input: InferenceInput): InferredTypes {
-  const facts = new Map<Scope, Map<string, PyType>>();
-  const classes = new Map<string, py.ClassDef>();
-  const typeOf = (scope: Scope, name: string) => facts.get(scope)?.get(name);
+  const inference = new Inference(input);
+  inference.run();
+  return inference;
+}
+
+// What each call site passes for each parameter that may be typed, found once (the rounds only
+// type them): a type the runtime passes, or the expression and the scope it is evaluated in.
+// (`param`: the argument is a parameter typed by these rounds too, `tock(state)` inside tock)
+type Passed = PyType | { expr: py.ExprNode; env: TypeEnv; param?: string } | undefined;
+type PassedParams = { name: string; key: string; passed: Passed[] }[];
+
+/**
+ * One module's inference, and the facts it proved (the lowering reads them through its methods).
+ * Its steps are methods, not closures made per inference: a closure's optimized code is held only
+ * while some closure of its site lives, so every full garbage collection between two lowerings
+ * threw the last one's away and V8 compiled them all again (bench/NOTES.md, round 18).
+ */
+class Inference implements InferredTypes {
+  readonly input: InferenceInput;
+  readonly facts = new Map<Scope, Map<string, PyType>>();
+  readonly classes = new Map<string, py.ClassDef>();
   // (each class's two keys made once: the environments ask for them per typed call and method)
-  const instKeys = new Map<py.ClassDef, PyType>();
-  const classKey = (c: py.ClassDef): PyType => {
-    let key = instKeys.get(c);
-    if (key === undefined) {
-      instKeys.set(c, (key = `inst:${c.name}@${c.lineno}:${c.col_offset}`));
-      classes.set(key, c);
-    }
-    return key;
-  };
+  readonly instKeys = new Map<py.ClassDef, PyType>();
   /** The class of each `self:` type (made by selfKey only). */
-  const selfClasses = new Map<PyType, py.ClassDef>();
-  const selfKeys = new Map<py.ClassDef, PyType>();
-  const selfKey = (c: py.ClassDef): PyType => {
-    let key = selfKeys.get(c);
-    if (key === undefined) {
-      classKey(c);
-      selfKeys.set(c, (key = `self:${c.name}@${c.lineno}:${c.col_offset}`));
-      selfClasses.set(key, c);
-    }
-    return key;
-  };
-  const methodFor = (owner: PyType | undefined, attr: string, special = false): MethodDef | undefined => {
-    if (owner === undefined) return undefined;
-    if (owner.startsWith("inst:")) {
-      const cls = classes.get(owner);
-      return cls && input.classes.method(cls, attr, false, special);
-    }
-    if (owner.startsWith("self:")) {
-      const cls = selfClasses.get(owner);
-      return cls && input.classes.method(cls, attr, true, special);
-    }
-    return undefined;
-  };
-
-  const decoratedMethodFor = (owner: PyType | undefined, attr: string): MethodDef | undefined => {
-    if (owner === undefined) return undefined;
-    if (owner.startsWith("inst:")) {
-      const cls = classes.get(owner);
-      return cls && input.classes.decoratedMethod(cls, attr, false);
-    }
-    if (owner.startsWith("self:")) {
-      const cls = selfClasses.get(owner);
-      return cls && input.classes.decoratedMethod(cls, attr, true);
-    }
-    return undefined;
-  };
-
+  readonly selfClasses = new Map<PyType, py.ClassDef>();
+  readonly selfKeys = new Map<py.ClassDef, PyType>();
   // (the answers about runtime calls, kept while the rounds run, each with the scope it was asked
   // from: a call is typed from its own scope, but the answer depends on the scope)
-  let roundsRunning = true;
-  const runtimeCalls = new Map<py.Call, PyType | undefined>();
-  const runtimeCallScopes = new Map<py.Call, Scope>();
-  const runtimeFunctions = new Map<py.Call, string | undefined>();
-  const runtimeFunctionScopes = new Map<py.Call, Scope>();
+  roundsRunning = true;
+  readonly runtimeCalls = new Map<py.Call, PyType | undefined>();
+  readonly runtimeCallScopes = new Map<py.Call, Scope>();
+  readonly runtimeFunctions = new Map<py.Call, string | undefined>();
+  readonly runtimeFunctionScopes = new Map<py.Call, Scope>();
+  readonly envs = new Map<Scope, ScopeEnv>();
+  // (what each scope's inference keeps from round to round, in scope order)
+  readonly rounds: ScopeRounds[] = [];
+  // Module-wide, by candidate number (a scope's `base` + its own number): each candidate's
+  // bindings and where they start in `bindingReads`; by binding: the candidates its value reads
+  // (found when first asked). The running inference's working arrays, by its scope's own numbers.
+  readonly candidateBindings: Binding[][] = [];
+  readonly bindingStart: number[] = [];
+  readonly bindingReads: (readonly number[] | undefined)[] = [];
+  readonly assumed: (PyType | undefined)[] = [];
+  readonly checked: number[] = [];
+  readonly assumedOrder: number[] = [];
+  /** The return types of the program's own functions, assumed while the locals are inferred. */
+  returns = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
+  // What the scope being inferred reads from outside itself, as triples: (scope, name, type) of an
+  // outer name, (def, null, type) of a return, (ATTR, attribute, type); null outside inferScope.
+  reads: unknown[] | null = null;
+  readonly defs: (py.FunctionDef | py.AsyncFunctionDef)[] = [];
+  // (read off the tree once: returnTypes runs in every round)
+  readonly returnsOf = new Map<py.FunctionDef | py.AsyncFunctionDef, ReturnType<typeof returnValues>>();
+  // (per def: its return values' agreed type, or null when they disagree)
+  readonly lastReturns: LastAnswers<{ type: PyType | undefined } | null> = new Map();
+  // Instance attributes of the program's classes: typed when every write of the attribute name, on
+  // any object, and every class-body binding of it, gives the same type (assumed like returns).
+  attrs = new Map<string, PyType>();
+  attrWrites = new Map<string, AttributeWrite[] | null>();
+  readonly lastAttrs: LastAnswers<PyType | undefined> = new Map();
+  readonly passedArguments: { scope: Scope; params: PassedParams }[] = [];
+  readonly typedParams = new Map<Scope, Set<string>>();
+  readonly paramKeys = new Map<Scope, number>();
+  readonly lastParams: LastAnswers<Map<string, PyType> | undefined> = new Map();
+  params = new Map<Scope, Map<string, PyType>>();
+  // (a map of facts may be one the rounds were given, a scope's parameter types: added to in a
+  // copy, and only when it lacks one of them; the last inference had them all, so it never does)
+  readonly extended = new Set<Map<string, PyType>>();
+
+  constructor(input: InferenceInput) {
+    this.input = input;
+  }
+
+  typeOf(scope: Scope, name: string): PyType | undefined {
+    return this.facts.get(scope)?.get(name);
+  }
+  classOf(t: PyType | undefined): py.ClassDef | undefined {
+    return t?.startsWith("inst:") ? this.classes.get(t) : undefined;
+  }
+  selfClassOf(t: PyType | undefined): py.ClassDef | undefined {
+    return t === undefined ? undefined : this.selfClasses.get(t);
+  }
+  envAt(scope: Scope): TypeEnv {
+    return this.factEnv(scope);
+  }
+  specialMethodFor(owner: PyType | undefined, attr: string): MethodDef | undefined {
+    return this.methodFor(owner, attr, true);
+  }
+  returnOf(fn: MethodDef): PyType | undefined {
+    return this.returns.get(fn);
+  }
+
+  classKey(c: py.ClassDef): PyType {
+    let key = this.instKeys.get(c);
+    if (key === undefined) {
+      this.instKeys.set(c, (key = `inst:${c.name}@${c.lineno}:${c.col_offset}`));
+      this.classes.set(key, c);
+    }
+    return key;
+  }
+  selfKey(c: py.ClassDef): PyType {
+    let key = this.selfKeys.get(c);
+    if (key === undefined) {
+      this.classKey(c);
+      this.selfKeys.set(c, (key = `self:${c.name}@${c.lineno}:${c.col_offset}`));
+      this.selfClasses.set(key, c);
+    }
+    return key;
+  }
+  methodFor(owner: PyType | undefined, attr: string, special = false): MethodDef | undefined {
+    if (owner === undefined) return undefined;
+    if (owner.startsWith("inst:")) {
+      const cls = this.classes.get(owner);
+      return cls && this.input.classes.method(cls, attr, false, special);
+    }
+    if (owner.startsWith("self:")) {
+      const cls = this.selfClasses.get(owner);
+      return cls && this.input.classes.method(cls, attr, true, special);
+    }
+    return undefined;
+  }
+  decoratedMethodFor(owner: PyType | undefined, attr: string): MethodDef | undefined {
+    if (owner === undefined) return undefined;
+    if (owner.startsWith("inst:")) {
+      const cls = this.classes.get(owner);
+      return cls && this.input.classes.decoratedMethod(cls, attr, false);
+    }
+    if (owner.startsWith("self:")) {
+      const cls = this.selfClasses.get(owner);
+      return cls && this.input.classes.decoratedMethod(cls, attr, true);
+    }
+    return undefined;
+  }
 
   // (what the runtime calls of a scope give and name, found once while the rounds run: they read
   // the known bindings, which the lowering extends later, so not kept after inference)
-  const runtimeCall = (scope: Scope, call: py.Call): PyType | undefined => {
-    if (!roundsRunning) return input.runtimeCall(scope, call);
-    if (runtimeCallScopes.get(call) === scope) return runtimeCalls.get(call);
-    const t = input.runtimeCall(scope, call);
-    runtimeCallScopes.set(call, scope);
-    runtimeCalls.set(call, t);
+  runtimeCall(scope: Scope, call: py.Call): PyType | undefined {
+    if (!this.roundsRunning) return this.input.runtimeCall(scope, call);
+    if (this.runtimeCallScopes.get(call) === scope) return this.runtimeCalls.get(call);
+    const t = this.input.runtimeCall(scope, call);
+    this.runtimeCallScopes.set(call, scope);
+    this.runtimeCalls.set(call, t);
     return t;
-  };
-  const runtimeFunction = (scope: Scope, call: py.Call): string | undefined => {
-    if (!roundsRunning) return input.runtimeFunction(scope, call);
-    if (runtimeFunctionScopes.get(call) === scope) return runtimeFunctions.get(call);
-    const fn = input.runtimeFunction(scope, call);
-    runtimeFunctionScopes.set(call, scope);
-    runtimeFunctions.set(call, fn);
+  }
+  runtimeFunction(scope: Scope, call: py.Call): string | undefined {
+    if (!this.roundsRunning) return this.input.runtimeFunction(scope, call);
+    if (this.runtimeFunctionScopes.get(call) === scope) return this.runtimeFunctions.get(call);
+    const fn = this.input.runtimeFunction(scope, call);
+    this.runtimeFunctionScopes.set(call, scope);
+    this.runtimeFunctions.set(call, fn);
     return fn;
-  };
-
-  /** Where a name read in the env's scope is bound (resolveName keeps each answer on the scope). */
-  const resolve = (st: EnvState, name: string): Resolution => resolveName(st.scope, name, input.scopes);
+  }
 
   // The environment of a scope: its own names' types, outer scopes' proven facts, builtins. One per
   // scope, made at its first use: while the scope's locals are inferred its own names read that
   // inference's assumptions (and the parameter types it was given), at any other time the proven
   // facts (read when asked: the lowering asks for it per expression). Its methods are shared by
   // every scope's environment and find the scope through `this` (types.ts calls them as methods).
-  const lookup = (st: EnvState, name: string): PyType | undefined => {
-    const r = resolve(st, name);
-    if (r.where === "builtin") return undefined;
-    if (r.scope === st.scope && st.table !== null) {
-      const p = st.paramTypes?.get(name);
-      const i = p === undefined ? st.table.index.get(name) : undefined;
-      if (i === undefined) {
-        // (a parameter, or a name the scope does not type: its type is the one given, recorded
-        // so that a round with other parameter types redoes only the scopes that read them)
-        reads?.push(PARAM, name, p);
-        return p;
-      }
-      const t = assumed[i];
-      return t === PENDING ? undefined : t;
-    }
-    const t = typeOf(r.scope, name);
-    reads?.push(r.scope, name, t);
-    return t;
-  };
-  function builtinIn(this: ScopeEnv, name: string): boolean {
-    return resolve(this.state, name).where === "builtin";
-  }
-  function callType(this: ScopeEnv, call: py.Call): PyType | undefined {
-    const f = call.func;
-    if (f._type === "Attribute") {
-      const owner = staticType(f.value, this);
-      if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
-      if (owner === "bytes") return own(BYTES_METHOD_RESULTS, f.attr);
-      if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
-      const def = methodFor(owner, f.attr);
-      if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
-      // A decorated method: what its decorator makes (`@asynccontextmanager def read(self)`).
-      const decorated = decoratedMethodFor(owner, f.attr);
-      if (decorated) return input.decoratedResult(decorated);
-    }
-    const scope = this.state.scope;
-    if (f._type === "Subscript") return aliasCallType(this.state, f);
-    if (f._type !== "Name") return runtimeCall(scope, call);
-    const r = resolve(this.state, f.id);
-    if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
-    const def = input.knownDef(r.scope, f.id);
-    if (def) return def._type === "FunctionDef" ? returnRead(def) : undefined;
-    const cls = input.plainClass(r.scope, f.id);
-    if (!cls) return runtimeCall(scope, call);
-    return classKey(cls);
-  }
-  /**
-   * `Box[int](...)`: the alias of a plain generic class calls the class (and sets the instance's
-   * `__orig_class__`), unless a class of its chain makes its own `__class_getitem__`.
-   */
-  function aliasCallType(state: EnvState, f: py.Subscript): PyType | undefined {
-    if (f.value._type !== "Name") return undefined;
-    const r = resolve(state, f.value.id);
-    const cls = r.where === "builtin" ? undefined : input.plainClass(r.scope, f.value.id);
-    if (!cls || !(cls.type_params.length || cls.bases.some((b) => b._type === "Subscript"))) return undefined;
-    // (plainClass proved the chain's bases are plain classes of the program, or Generic[...])
-    const chain = [cls];
-    for (let i = 0; i < chain.length && chain.length < 20; i++)
-      for (const b of chain[i].bases) {
-        const base = b._type === "Subscript" ? b.value : b;
-        const inner = base._type === "Name" ? input.plainClass(r.scope, base.id) : undefined;
-        if (inner && !chain.includes(inner)) chain.push(inner);
-      }
-    return chain.some(ownClassGetitem) ? undefined : classKey(cls);
-  }
-  function attrType(this: ScopeEnv, e: py.Attribute): PyType | undefined {
-    const owner = staticType(e.value, this);
-    if (owner?.startsWith("rt:")) return own(RUNTIME_ATTRIBUTES[owner], e.attr);
-    if (owner?.startsWith("inst:") || owner?.startsWith("self:")) {
-      const t = attrs.get(e.attr);
-      reads?.push(ATTR, e.attr, t);
-      return t;
-    }
-    return undefined;
-  }
-  function awaitedType(this: ScopeEnv, e: py.ExprNode): PyType | undefined {
-    if (e._type === "Call" && e.func._type === "Attribute") {
-      const owner = staticType(e.func.value, this);
-      // (only when the await takes the runtime's coroutine as it is: the program assigns no attribute of that name)
-      if (owner?.startsWith("rt:") && !input.classes.writtenFreely(e.func.attr)) {
-        const t = own(AWAITED_METHOD_RESULTS[owner], e.func.attr);
-        if (t) return t;
-      }
-      const def = methodFor(owner, e.func.attr);
-      if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? returnRead(def) : undefined;
-    }
-    // (the runtime function the awaited call names, looked up once for both questions below)
-    const fn = e._type === "Call" ? runtimeFunction(this.state.scope, e) : undefined;
-    // `await asyncio.sleep(d, result)` gives `result` (None without one).
-    if (
-      e._type === "Call" &&
-      fn === "asyncio.sleep" &&
-      !e.args.some((a) => a._type === "Starred") &&
-      e.keywords.every((k) => k.arg === "result" || k.arg === "delay")
-    ) {
-      const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
-      return result ? staticType(result, this) : "none";
-    }
-    // `await asyncio.open_connection(...)`: what the runtime's coroutine function surely returns.
-    if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
-    if (e._type !== "Call" || e.func._type !== "Name") return undefined;
-    const r = resolve(this.state, e.func.id);
-    const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
-    return def?._type === "AsyncFunctionDef" ? returnRead(def) : undefined;
-  }
-  const envs = new Map<Scope, ScopeEnv>();
-  const factEnv = (scope: Scope): ScopeEnv => {
-    let env = envs.get(scope);
+  factEnv(scope: Scope): ScopeEnv {
+    let env = this.envs.get(scope);
     if (env === undefined) {
-      const state: EnvState = { scope, table: null, paramTypes: undefined };
-      env = ((name: string) => lookup(state, name)) as ScopeEnv;
-      env.state = state;
-      env.isBuiltin = builtinIn;
-      env.call = callType;
-      env.attr = attrType;
-      env.awaited = awaitedType;
-      envs.set(scope, env);
+      env = scopeEnv({ scope, table: null, paramTypes: undefined, inference: this });
+      this.envs.set(scope, env);
     }
     return env;
-  };
-
-  const order = [...input.scopes.values()].filter((s) => s.kind === "module" || s.kind === "function" || s.kind === "comprehension");
-  // (what each scope's inference keeps from round to round, in `order`)
-  const rounds: ScopeRounds[] = [];
-  // Module-wide, by candidate number (a scope's `base` + its own number): each candidate's
-  // bindings and where they start in `bindingReads`; by binding: the candidates its value reads
-  // (found when first asked). The running inference's working arrays, by its scope's own numbers.
-  const candidateBindings: Binding[][] = [];
-  const bindingStart: number[] = [];
-  const bindingReads: (readonly number[] | undefined)[] = [];
-  const assumed: (PyType | undefined)[] = [];
-  const checked: number[] = [];
-  const assumedOrder: number[] = [];
-  const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
-  // (one walk per scope: its bindings, and its return values and attribute stores for later)
-  const ownFacts = new Map<Scope, OwnStatementFacts>();
-  for (let i = 0; i < order.length; i++) {
-    const scope = order[i];
-    const gathered = input.ownStatements?.get(scope);
-    const found: OwnStatementFacts = gathered?.facts ?? { returns: [], attributeStores: [] };
-    const bindings = gathered !== undefined ? gathered.out : collectBindings(scope.node, walrusInModule, found);
-    rounds.push({
-      scope,
-      bindings,
-      candidates: undefined,
-      self: undefined,
-      passed: undefined,
-      withSelf: undefined,
-      last: undefined,
-    });
-    ownFacts.set(scope, found);
   }
-  const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
 
-  /** The return types of the program's own functions, assumed while the locals are inferred. */
-  let returns = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
-  // What the scope being inferred reads from outside itself, as triples: (scope, name, type) of an
-  // outer name, (def, null, type) of a return, (ATTR, attribute, type); null outside inferScope.
-  let reads: unknown[] | null = null;
-  const returnRead = (def: py.FunctionDef | py.AsyncFunctionDef) => {
-    const t = returns.get(def);
-    reads?.push(def, null, t);
+  returnRead(def: py.FunctionDef | py.AsyncFunctionDef): PyType | undefined {
+    const t = this.returns.get(def);
+    this.reads?.push(def, null, t);
     return t;
-  };
+  }
   /** Whether every recorded read gives the same answer now (a parameter's: its type in `paramTypes`). */
-  const stillReads = (list: unknown[], paramTypes?: Map<string, PyType>): boolean => {
+  stillReads(list: unknown[], paramTypes?: Map<string, PyType>): boolean {
     for (let i = 0; i < list.length; i += 3) {
       const key = list[i];
       const now =
         key === ATTR
-          ? attrs.get(list[i + 1] as string)
+          ? this.attrs.get(list[i + 1] as string)
           : key === PARAM
             ? paramTypes?.get(list[i + 1] as string)
             : list[i + 1] === null
-              ? returns.get(key as py.FunctionDef | py.AsyncFunctionDef)
-              : typeOf(key as Scope, list[i + 1] as string);
+              ? this.returns.get(key as py.FunctionDef | py.AsyncFunctionDef)
+              : this.typeOf(key as Scope, list[i + 1] as string);
       if (now !== list[i + 2]) return false;
     }
     return true;
-  };
-  /**
-   * The answer `compute` gives under the current facts, returns and attributes: its last answer
-   * when everything it read then reads the same now (it is deterministic), else computed again.
-   */
-  const recomputed = <K, T>(last: LastAnswers<T, K>, key: K, compute: () => T): T => {
+  }
+  // An answer under the current facts, returns and attributes is its last answer when everything
+  // it read then reads the same now (it is deterministic), else computed again: `fresh` says which;
+  // to compute it, `startReads` then `keepAnswer` (no closure per answer).
+  /** Whether the last answer for `key` holds now. */
+  fresh<K, T>(last: LastAnswers<T, K>, key: K): boolean {
     const before = last.get(key);
-    if (before && stillReads(before.reads)) return before.value;
-    // (a new answer replaces the last one: its record and its list of reads are reused)
+    return before !== undefined && this.stillReads(before.reads);
+  }
+  /** Starts recording the reads of a new answer for `key` into the list it returns (its last record's, reused). */
+  startReads<K, T>(last: LastAnswers<T, K>, key: K): unknown[] {
+    const before = last.get(key);
     const log = before !== undefined ? before.reads : [];
     log.length = 0;
-    reads = log;
-    const value = compute();
+    this.reads = log;
+    return log;
+  }
+  /** Keeps `value` as the answer for `key`, with the reads `log` recorded since startReads. */
+  keepAnswer<K, T>(last: LastAnswers<T, K>, key: K, log: unknown[], value: T): T {
+    const before = last.get(key);
     if (before !== undefined) before.value = value;
     else last.set(key, { reads: log, value });
-    reads = null;
+    this.reads = null;
     return value;
-  };
-  // (loops, not map then filter: TurboFan's inlined map makes a holey array where V8's builtin
-  // makes a packed one, so the filter after it, compiled for one, threw inferTypes away at the other)
-  const defs: (py.FunctionDef | py.AsyncFunctionDef)[] = [];
-  for (const s of order) {
-    const n = s.node;
-    if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator) defs.push(n);
   }
-  // (read off the tree once: returnTypes runs in every round)
-  const returnsOf = new Map<py.FunctionDef | py.AsyncFunctionDef, ReturnType<typeof returnValues>>();
-  for (const fn of defs) returnsOf.set(fn, returnValues(fn.body, ownFacts.get(input.scopes.get(fn)!)!.returns));
-  // (per def: its return values' agreed type, or null when they disagree)
-  const lastReturns: LastAnswers<{ type: PyType | undefined } | null> = new Map();
-  const returnTypes = () => {
-    const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
-    for (const fn of defs) {
-      const agreed = recomputed(lastReturns, fn, () => {
-        const scope = input.scopes.get(fn)!;
-        const env = factEnv(scope);
-        const { values, fallsOff } = returnsOf.get(fn)!;
-        // (no array per def and round: every value typed, in order; a def with no value gets undefined)
-        let first: PyType | undefined;
-        let agree = true;
-        for (let i = 0; i < values.length; i++) {
-          const v = values[i];
-          const t = v ? staticType(v, env) : "none";
-          if (i === 0) first = t;
-          if (t === undefined || t !== first) agree = false;
-        }
-        if (fallsOff) {
-          if (!values.length) first = "none";
-          else if (first !== "none") agree = false;
-        }
-        return agree ? { type: first } : null;
+
+  run(): void {
+    const input = this.input;
+    // (loops, not map then filter: TurboFan's inlined map makes a holey array where V8's builtin
+    // makes a packed one, so a filter after it, compiled for one, threw its caller away at the other)
+    const order: Scope[] = [];
+    for (const s of input.scopes.values()) if (s.kind === "module" || s.kind === "function" || s.kind === "comprehension") order.push(s);
+    const walrusInModule = nodeIndex(input.module).ofType("NamedExpr").length > 0;
+    // (one walk per scope: its bindings, and its return values and attribute stores for later)
+    const ownFacts = new Map<Scope, OwnStatementFacts>();
+    for (let i = 0; i < order.length; i++) {
+      const scope = order[i];
+      const gathered = input.ownStatements?.get(scope);
+      const found: OwnStatementFacts = gathered?.facts ?? { returns: [], attributeStores: [] };
+      const bindings = gathered !== undefined ? gathered.out : collectBindings(scope.node, walrusInModule, found);
+      this.rounds.push({
+        scope,
+        bindings,
+        candidates: undefined,
+        self: undefined,
+        passed: undefined,
+        withSelf: undefined,
+        last: undefined,
       });
+      ownFacts.set(scope, found);
+    }
+    const callers = input.moduleOpen ? new Map<py.FunctionDef | py.AsyncFunctionDef, CallSite[]>() : directlyCalledFunctions(input);
+    for (const s of order) {
+      const n = s.node;
+      if ((n._type === "FunctionDef" || n._type === "AsyncFunctionDef") && !input.scopes.get(n)!.isGenerator) this.defs.push(n);
+    }
+    for (const fn of this.defs) this.returnsOf.set(fn, returnValues(fn.body, ownFacts.get(input.scopes.get(fn)!)!.returns));
+
+    // A method's `self`, when it is surely an instance of its class or a subclass.
+    for (let i = 0; i < this.rounds.length; i++) {
+      const r = this.rounds[i];
+      const fn = r.scope.node;
+      if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") continue;
+      const cls = input.classes.selfClass(fn);
+      const self = fn.args.posonlyargs[0]?.arg ?? fn.args.args[0]?.arg;
+      if (cls && self && (r.scope.bindCount.get(self) ?? 0) === 1 && !r.scope.writtenElsewhere.has(self)) r.self = new Map([[self, this.selfKey(cls)]]);
+    }
+
+    this.attrWrites = attributeWrites(input, (scope) => ownFacts.get(scope)?.attributeStores);
+    ownFacts.clear();
+
+    for (const fn of callers.keys()) {
+      const scope = input.scopes.get(fn)!;
+      const names = new Set<string>();
+      for (const p of allArgs(fn.args)) if ((scope.bindCount.get(p.arg) ?? 0) === 1 && !scope.writtenElsewhere.has(p.arg)) names.add(p.arg);
+      this.typedParams.set(scope, names);
+    }
+    for (const [fn, sites] of callers) this.passedArgumentsOf(fn, sites);
+
+    // Parameters typed from their call sites, which the local facts type in turn: repeated until the
+    // two agree (each call site then passes what the function assumes), else no parameter is typed.
+    // Return types the same way: assumed, then checked against what the functions return under them.
+    // The rounds start optimistic when some call passes a parameter they type (a recursive call):
+    // what they settle on is kept only if every call site, the recursive ones included, then agrees.
+    this.inferLocals(this.params);
+    const cyclic = this.passesTypedParameter();
+    if (!cyclic || !this.settle(true)) {
+      if (cyclic) this.reset();
+      if (!this.settle(false)) this.reset();
+    }
+    for (const [scope, types] of this.params) this.withParams(scope, types);
+    for (let i = 0; i < this.rounds.length; i++) if (this.rounds[i].self) this.withParams(this.rounds[i].scope, this.rounds[i].self!);
+    // The rounds' working tables: the lowering reads none of them, but it keeps this object alive
+    // (and its young-generation collections would copy them): emptied here.
+    this.roundsRunning = false;
+    this.runtimeCalls.clear();
+    this.runtimeCallScopes.clear();
+    this.runtimeFunctions.clear();
+    this.runtimeFunctionScopes.clear();
+    this.rounds.length = 0;
+    this.returnsOf.clear();
+    this.attrWrites.clear();
+    this.passedArguments.length = 0;
+    this.typedParams.clear();
+    this.paramKeys.clear();
+    this.lastReturns.clear();
+    this.lastAttrs.clear();
+    this.lastParams.clear();
+    this.extended.clear();
+    this.candidateBindings.length = 0;
+    this.bindingStart.length = 0;
+    this.bindingReads.length = 0;
+    this.assumed.length = 0;
+    this.checked.length = 0;
+    this.assumedOrder.length = 0;
+    this.defs.length = 0;
+  }
+
+  /** Whether some call site passes a parameter these rounds type (`tock(state)` inside tock). */
+  passesTypedParameter(): boolean {
+    for (const { params } of this.passedArguments)
+      for (const { passed } of params) for (const a of passed) if (typeof a === "object" && a?.param !== undefined) return true;
+    return false;
+  }
+
+  returnTypes(): Map<py.FunctionDef | py.AsyncFunctionDef, PyType> {
+    const out = new Map<py.FunctionDef | py.AsyncFunctionDef, PyType>();
+    const last = this.lastReturns;
+    for (const fn of this.defs) {
+      let agreed: { type: PyType | undefined } | null;
+      if (this.fresh(last, fn)) agreed = last.get(fn)!.value;
+      else {
+        const log = this.startReads(last, fn);
+        agreed = this.keepAnswer(last, fn, log, this.agreedReturn(fn));
+      }
       if (agreed) out.set(fn, agreed.type!);
     }
     return out;
-  };
-
-  // A method's `self`, when it is surely an instance of its class or a subclass.
-  for (let i = 0; i < rounds.length; i++) {
-    const r = rounds[i];
-    const fn = r.scope.node;
-    if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") continue;
-    const cls = input.classes.selfClass(fn);
-    const self = fn.args.posonlyargs[0]?.arg ?? fn.args.args[0]?.arg;
-    if (cls && self && (r.scope.bindCount.get(self) ?? 0) === 1 && !r.scope.writtenElsewhere.has(self)) r.self = new Map([[self, selfKey(cls)]]);
+  }
+  /** The type every return value of `fn` gives under the current facts, or null when they disagree. */
+  agreedReturn(fn: py.FunctionDef | py.AsyncFunctionDef): { type: PyType | undefined } | null {
+    const scope = this.input.scopes.get(fn)!;
+    const env = this.factEnv(scope);
+    const { values, fallsOff } = this.returnsOf.get(fn)!;
+    // (no array per def and round: every value typed, in order; a def with no value gets undefined)
+    let first: PyType | undefined;
+    let agree = true;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const t = v ? staticType(v, env) : "none";
+      if (i === 0) first = t;
+      if (t === undefined || t !== first) agree = false;
+    }
+    if (fallsOff) {
+      if (!values.length) first = "none";
+      else if (first !== "none") agree = false;
+    }
+    return agree ? { type: first } : null;
   }
 
-  // Instance attributes of the program's classes: typed when every write of the attribute name, on
-  // any object, and every class-body binding of it, gives the same type (assumed like returns).
-  let attrs = new Map<string, PyType>();
-  const attrWrites = attributeWrites(input, (scope) => ownFacts.get(scope)?.attributeStores);
-  ownFacts.clear();
-  const lastAttrs: LastAnswers<PyType | undefined> = new Map();
-  const attrTypes = () => {
+  attrTypes(): Map<string, PyType> {
     const out = new Map<string, PyType>();
-    attrWrites.forEach((writes, attr) => {
-      if (!writes) return;
-      const type = recomputed(lastAttrs, attr, () => {
-        // The plain writes give the candidate; augmented ones must keep it.
-        const plain = writes.filter((w) => !w.op).map((w) => staticType(w.value, factEnv(w.scope)));
-        const cur = plain.length && plain.every((t) => t !== undefined && t === plain[0]) ? plain[0] : undefined;
-        const types = writes.map((w) => {
-          const env = factEnv(w.scope);
-          const t = staticType(w.value, env);
-          if (!w.op) return t;
-          if (cur === "str" && t === "str" && w.op._type === "Add") return "str";
-          return cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
-        });
-        return types.length && types.every((t) => t !== undefined && t === types[0]) ? types[0] : undefined;
-      });
+    const last = this.lastAttrs;
+    for (const [attr, writes] of this.attrWrites) {
+      if (!writes) continue;
+      let type: PyType | undefined;
+      if (this.fresh(last, attr)) type = last.get(attr)!.value;
+      else {
+        const log = this.startReads(last, attr);
+        type = this.keepAnswer(last, attr, log, this.agreedAttribute(writes));
+      }
       if (type !== undefined) out.set(attr, type);
-    });
+    }
     return out;
-  };
+  }
+  /** The type every write of an attribute gives (`writes` is never empty), or undefined. */
+  agreedAttribute(writes: AttributeWrite[]): PyType | undefined {
+    // The plain writes give the candidate; augmented ones must keep it.
+    let cur: PyType | undefined;
+    let plain = 0;
+    let plainAgree = true;
+    for (let i = 0; i < writes.length; i++) {
+      const w = writes[i];
+      if (w.op) continue;
+      const t = staticType(w.value, this.factEnv(w.scope));
+      if (plain++ === 0) cur = t;
+      if (t === undefined || t !== cur) plainAgree = false;
+    }
+    if (!plain || !plainAgree) cur = undefined;
+    let first: PyType | undefined;
+    let agree = true;
+    for (let i = 0; i < writes.length; i++) {
+      const w = writes[i];
+      const t = staticType(w.value, this.factEnv(w.scope));
+      let kept: PyType | undefined;
+      if (!w.op) kept = t;
+      else if (cur === "str" && t === "str" && w.op._type === "Add") kept = "str";
+      else kept = cur && cur === t && (cur === "int" || cur === "float") && ARITHMETIC_KEEPS_TYPE.has(w.op._type) ? cur : undefined;
+      if (i === 0) first = kept;
+      if (kept === undefined || kept !== first) agree = false;
+    }
+    return agree ? first : undefined;
+  }
 
   /** One pass over every scope, with the parameter types `params` assumed. */
-  const inferLocals = (params: Map<Scope, Map<string, PyType>>) => {
-    facts.clear();
-    for (let i = 0; i < rounds.length; i++) {
-      const r = rounds[i];
+  inferLocals(params: Map<Scope, Map<string, PyType>>): void {
+    this.facts.clear();
+    for (let i = 0; i < this.rounds.length; i++) {
+      const r = this.rounds[i];
       const passed = params.size ? params.get(r.scope) : undefined;
       // (the merged map made again only when the passed types are a new map: the rounds reuse an unchanged one)
       if (r.self && passed && passed !== r.passed) r.withSelf = new Map([...passed, ...r.self]);
       r.passed = passed;
-      inferScope(r, r.self ? (passed ? r.withSelf : r.self) : passed);
+      this.inferScope(r, r.self ? (passed ? r.withSelf : r.self) : passed);
     }
-  };
-
-  // What each call site passes for each parameter that may be typed, found once (the rounds only
-  // type them): a type the runtime passes, or the expression and the scope it is evaluated in.
-  // (`param`: the argument is a parameter typed by these rounds too, `tock(state)` inside tock)
-  type Passed = PyType | { expr: py.ExprNode; env: TypeEnv; param?: string } | undefined;
-  const passedArguments: { scope: Scope; params: { name: string; key: string; passed: Passed[] }[] }[] = [];
-  const typedParams = new Map<Scope, Set<string>>();
-  for (const fn of callers.keys()) {
-    const scope = input.scopes.get(fn)!;
-    const names = new Set<string>();
-    for (const p of allArgs(fn.args)) if ((scope.bindCount.get(p.arg) ?? 0) === 1 && !scope.writtenElsewhere.has(p.arg)) names.add(p.arg);
-    typedParams.set(scope, names);
   }
-  const paramKeys = new Map<Scope, number>();
-  const paramKey = (scope: Scope, name: string) => {
-    if (!paramKeys.has(scope)) paramKeys.set(scope, paramKeys.size);
-    return `${paramKeys.get(scope)}:${name}`;
-  };
-  for (const [fn, sites] of callers) {
+
+  paramKey(scope: Scope, name: string): string {
+    if (!this.paramKeys.has(scope)) this.paramKeys.set(scope, this.paramKeys.size);
+    return `${this.paramKeys.get(scope)}:${name}`;
+  }
+  /** What each of `fn`'s call sites passes for each parameter that may be typed (into passedArguments). */
+  passedArgumentsOf(fn: py.FunctionDef | py.AsyncFunctionDef, sites: CallSite[]): void {
+    const input = this.input;
     const scope = input.scopes.get(fn)!;
-    const params = [];
+    const params: PassedParams = [];
     // (no *args or **kwargs: directlyCalledFunctions takes none)
     const positional = positionalArgs(fn.args);
     for (const p of allArgs(fn.args)) {
-      if (!typedParams.get(scope)!.has(p.arg)) continue;
+      if (!this.typedParams.get(scope)!.has(p.arg)) continue;
       const at = positional.indexOf(p);
-      // (a loop, not map: the same packed array whether inferTypes runs optimized or not, for paramTypesFromCalls)
+      // (a loop, not map: the same packed array whether this runs optimized or not, for paramTypesFromCalls)
       const passed: Passed[] = [];
       for (const site of sites) {
         if (site.given && at >= 0 && at < site.given.length) {
@@ -494,13 +514,13 @@ export function inferTypes(input: InferenceInput): InferredTypes {
         let param: string | undefined;
         if (e.expr._type === "Name") {
           const r = resolveName(from, e.expr.id, input.scopes);
-          if (r.where !== "builtin" && typedParams.get(r.scope)?.has(e.expr.id)) param = paramKey(r.scope, e.expr.id);
+          if (r.where !== "builtin" && this.typedParams.get(r.scope)?.has(e.expr.id)) param = this.paramKey(r.scope, e.expr.id);
         }
-        passed.push({ expr: e.expr, env: factEnv(from), param });
+        passed.push({ expr: e.expr, env: this.factEnv(from), param });
       }
-      params.push({ name: p.arg, key: paramKey(scope, p.arg), passed });
+      params.push({ name: p.arg, key: this.paramKey(scope, p.arg), passed });
     }
-    passedArguments.push({ scope, params });
+    this.passedArguments.push({ scope, params });
   }
 
   /**
@@ -509,164 +529,90 @@ export function inferTypes(input: InferenceInput): InferredTypes {
    * untyped is left out (a recursive call passes the parameter it is typing), and `failed` gets
    * the parameters some other site leaves untyped.
    */
-  const lastParams: LastAnswers<Map<string, PyType> | undefined> = new Map();
-  const paramTypesFromCalls = (failedBefore?: Set<string>, failed?: Set<string>): Map<Scope, Map<string, PyType>> => {
+  paramTypesFromCalls(failedBefore?: Set<string>, failed?: Set<string>): Map<Scope, Map<string, PyType>> {
     const out = new Map<Scope, Map<string, PyType>>();
-    for (const { scope, params } of passedArguments) {
-      const compute = () => {
-        let types: Map<string, PyType> | undefined;
-        for (const { name, key, passed } of params) {
-          if (!passed.length) continue;
-          let first: PyType | undefined;
-          let known = false;
-          for (let i = 0; i < passed.length; i++) {
-            const a = passed[i];
-            const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
-            if (t === undefined && failedBefore && typeof a === "object" && a.param !== undefined && !failedBefore.has(a.param)) continue;
-            if (t === undefined || (known && t !== first)) {
-              first = undefined;
-              failed?.add(key);
-              break;
-            }
-            first = t;
-            known = true;
-          }
-          if (first !== undefined) (types ??= new Map()).set(name, first);
-        }
-        return types;
-      };
+    const last = this.lastParams;
+    for (const { scope, params } of this.passedArguments) {
+      let types: Map<string, PyType> | undefined;
       // (the optimistic answers depend on `failedBefore` too: not kept)
-      const types = failedBefore ? compute() : recomputed(lastParams, scope, compute);
+      if (failedBefore) types = passedTypes(params, failedBefore, failed);
+      else if (this.fresh(last, scope)) types = last.get(scope)!.value;
+      else {
+        const log = this.startReads(last, scope);
+        types = this.keepAnswer(last, scope, log, passedTypes(params, failedBefore, failed));
+      }
       if (types) out.set(scope, types);
     }
     return out;
-  };
+  }
 
-  const sameParams = (a: Map<Scope, Map<string, PyType>>, b: Map<Scope, Map<string, PyType>>) => {
-    if (a.size !== b.size) return false;
-    for (const scope of a.keys()) {
-      const m = a.get(scope)!;
-      const other = b.get(scope);
-      if (other?.size !== m.size || !sameMap(m, other)) return false;
-    }
-    return true;
-  };
-
-  // Parameters typed from their call sites, which the local facts type in turn: repeated until the
-  // two agree (each call site then passes what the function assumes), else no parameter is typed.
-  // Return types the same way: assumed, then checked against what the functions return under them.
-  // The rounds start optimistic when some call passes a parameter they type (a recursive call):
-  // what they settle on is kept only if every call site, the recursive ones included, then agrees.
-  let params = new Map<Scope, Map<string, PyType>>();
-  const settle = (optimistic: boolean): boolean => {
+  settle(optimistic: boolean): boolean {
     let failed = optimistic ? new Set<string>() : undefined;
     for (let round = 0; round < 6; round++) {
       const failedNow = failed && new Set(failed);
-      const next = paramTypesFromCalls(failed, failedNow);
-      const nextReturns = returnTypes();
-      const nextAttrs = attrTypes();
-      if (sameParams(next, params) && sameMap(nextReturns, returns) && sameMap(nextAttrs, attrs))
-        return !optimistic || sameParams(paramTypesFromCalls(), params);
-      params = next;
-      returns = nextReturns;
-      attrs = nextAttrs;
+      const next = this.paramTypesFromCalls(failed, failedNow);
+      const nextReturns = this.returnTypes();
+      const nextAttrs = this.attrTypes();
+      if (sameParams(next, this.params) && sameMap(nextReturns, this.returns) && sameMap(nextAttrs, this.attrs))
+        return !optimistic || sameParams(this.paramTypesFromCalls(), this.params);
+      this.params = next;
+      this.returns = nextReturns;
+      this.attrs = nextAttrs;
       failed = failedNow;
-      inferLocals(params);
+      this.inferLocals(this.params);
     }
     return false;
-  };
-  const reset = () => {
-    returns = new Map();
-    attrs = new Map();
-    inferLocals((params = new Map()));
-  };
-  inferLocals(params);
-  const cyclic = passedArguments.some(({ params }) => params.some(({ passed }) => passed.some((a) => typeof a === "object" && a?.param !== undefined)));
-  if (!cyclic || !settle(true)) {
-    if (cyclic) reset();
-    if (!settle(false)) reset();
   }
-  // (a map of facts may be one the rounds were given, a scope's parameter types: added to in a
-  // copy, and only when it lacks one of them; the last inference had them all, so it never does)
-  const extended = new Set<Map<string, PyType>>();
-  const withParams = (scope: Scope, types: Map<string, PyType>) => {
-    let m = facts.get(scope);
+  reset(): void {
+    this.returns = new Map();
+    this.attrs = new Map();
+    this.inferLocals((this.params = new Map()));
+  }
+  withParams(scope: Scope, types: Map<string, PyType>): void {
+    let m = this.facts.get(scope);
     if (m !== undefined && hasAll(m, types)) return;
-    if (m === undefined || !extended.has(m)) {
-      facts.set(scope, (m = new Map(m)));
-      extended.add(m);
+    if (m === undefined || !this.extended.has(m)) {
+      this.facts.set(scope, (m = new Map(m)));
+      this.extended.add(m);
     }
-    types.forEach((t, n) => m.set(n, t));
-  };
-  for (const [scope, types] of params) withParams(scope, types);
-  for (let i = 0; i < rounds.length; i++) if (rounds[i].self) withParams(rounds[i].scope, rounds[i].self!);
-  // The rounds' working tables: the lowering reads none of them, but the closures returned below
-  // keep this function's variables alive through it (and its young-generation collections would
-  // copy them): emptied here.
-  roundsRunning = false;
-  runtimeCalls.clear();
-  runtimeCallScopes.clear();
-  runtimeFunctions.clear();
-  runtimeFunctionScopes.clear();
-  rounds.length = 0;
-  returnsOf.clear();
-  attrWrites.clear();
-  passedArguments.length = 0;
-  lastReturns.clear();
-  lastAttrs.clear();
-  lastParams.clear();
-  extended.clear();
-  candidateBindings.length = 0;
-  bindingStart.length = 0;
-  bindingReads.length = 0;
-  assumed.length = 0;
-  checked.length = 0;
-  assumedOrder.length = 0;
-  return {
-    typeOf,
-    classOf: (t) => (t?.startsWith("inst:") ? classes.get(t) : undefined),
-    selfClassOf: (t) => (t === undefined ? undefined : selfClasses.get(t)),
-    envAt: factEnv,
-    methodFor,
-    specialMethodFor: (owner, attr) => methodFor(owner, attr, true),
-    returnOf: (fn) => returns.get(fn),
-  };
+    for (const [n, t] of types) m.set(n, t);
+  }
 
-  function inferScope(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): void {
+  inferScope(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): void {
     const scope = r.scope;
-    if (scope.kind === "module" && input.moduleOpen) return;
+    if (scope.kind === "module" && this.input.moduleOpen) return;
     // The same answers to everything it read outside itself and of its parameters: its locals get
     // the same types as in the previous round (the inference is deterministic), not worked out
     // again; only the parameter types it did not read may differ.
     const before = r.last;
-    if (before && stillReads(before.reads, paramTypes)) {
+    if (before && this.stillReads(before.reads, paramTypes)) {
       if (!sameTypes(before.paramTypes, paramTypes)) {
         before.proven = withOtherParams(before.proven, before.paramTypes, paramTypes);
         before.paramTypes = paramTypes;
       }
-      if (before.proven.size) facts.set(scope, before.proven);
+      if (before.proven.size) this.facts.set(scope, before.proven);
       return;
     }
     // (the new inference replaces the last one: its record and its list of reads are reused)
     const log = before !== undefined ? before.reads : [];
     log.length = 0;
-    reads = log;
-    const proven = inferScopeTypes(r, paramTypes);
+    this.reads = log;
+    const proven = this.inferScopeTypes(r, paramTypes);
     if (before !== undefined) {
       before.paramTypes = paramTypes;
       before.proven = proven;
     } else r.last = { paramTypes, reads: log, proven };
-    reads = null;
-    if (proven.size) facts.set(scope, proven);
+    this.reads = null;
+    if (proven.size) this.facts.set(scope, proven);
   }
 
-  function inferScopeTypes(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
+  inferScopeTypes(r: ScopeRounds, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
     const { scope, bindings } = r;
     // (the same in every round: found once per scope)
     let c = r.candidates;
     if (c === undefined) {
       const names: string[] = [];
-      bindings.forEach((list, n) => {
+      for (const [n, list] of bindings)
         if (
           !scope.params.has(n) &&
           !scope.globals.has(n) &&
@@ -675,8 +621,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           list.length === (scope.bindCount.get(n) ?? 0)
         )
           names.push(n);
-      });
-      r.candidates = c = names.length ? numberCandidates(names, bindings) : NO_CANDIDATES;
+      r.candidates = c = names.length ? this.numberCandidates(names, bindings) : NO_CANDIDATES;
     }
     const count = c.names.length;
     // (no local to type: only the parameters' types, and no environment made)
@@ -685,25 +630,32 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     // inference runs at a time): `assumed` the type (PENDING: none yet), `checked` 1 for a name
     // typed at seeding with every valued binding ready (the descent's first pass need not type
     // those again), `assumedOrder` the numbers in the order they got an assumption.
+    const assumed = this.assumed;
+    const checked = this.checked;
     for (let i = 0; i < count; i++) {
       assumed[i] = PENDING;
       checked[i] = 0;
     }
-    assumedOrder.length = 0;
-    const env = factEnv(scope);
+    this.assumedOrder.length = 0;
+    const env = this.factEnv(scope);
     const state = env.state;
     state.table = c;
     state.paramTypes = paramTypes;
     try {
-      return inferCandidates(c, count, env, paramTypes);
+      return this.inferCandidates(c, count, env, paramTypes);
     } finally {
       state.table = null;
       state.paramTypes = undefined;
     }
   }
 
-  function inferCandidates(c: CandidateTable, count: number, env: TypeEnv, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
+  inferCandidates(c: CandidateTable, count: number, env: TypeEnv, paramTypes: Map<string, PyType> | undefined): Map<string, PyType> {
     const base = c.base;
+    const assumed = this.assumed;
+    const checked = this.checked;
+    const assumedOrder = this.assumedOrder;
+    const candidateBindings = this.candidateBindings;
+    const bindingStart = this.bindingStart;
     // Seeds: a name takes the type its bindings agree on, counting those that read only names
     // already typed (`job = Job(i)` once `i` is), until no more names get one.
     let anyChecked = false;
@@ -724,7 +676,7 @@ export function inferTypes(input: InferenceInput): InferredTypes {
           if (b.k === "unknown") unknown = true;
           if (b.k === "none" || b.k === "aug") continue;
           valued++;
-          if (readsPending(c, b, start + j)) continue;
+          if (this.readsPending(c, b, start + j)) continue;
           // (once the name cannot get a type this pass, the other bindings' types change nothing:
           // they are only counted, and the reads that decided are recorded already)
           if (unknown || !agree) {
@@ -789,47 +741,211 @@ export function inferTypes(input: InferenceInput): InferredTypes {
     return proven ?? paramTypes ?? NOTHING_PROVEN;
   }
 
-  /**
-   * What inferCandidates proves with `paramTypes` given, from what it proved with `oldParams` and
-   * the same types of the locals: its map is the parameter types' entries, then the locals' (or the
-   * parameter types' map itself, or NOTHING_PROVEN, when no local is typed).
-   */
-  function withOtherParams(
-    proven: Map<string, PyType>,
-    oldParams: Map<string, PyType> | undefined,
-    paramTypes: Map<string, PyType> | undefined,
-  ): Map<string, PyType> {
-    let out: Map<string, PyType> | undefined;
-    let skip = oldParams?.size ?? 0;
-    if (proven !== oldParams)
-      proven.forEach((t, n) => {
-        if (skip > 0) skip--;
-        else (out ??= new Map<string, PyType>(paramTypes)).set(n, t);
-      });
-    return out ?? paramTypes ?? NOTHING_PROVEN;
-  }
-
   /** A scope's candidates numbered, their bindings in the module-wide arrays. */
-  function numberCandidates(names: string[], bindings: Map<string, Binding[]>): CandidateTable {
+  numberCandidates(names: string[], bindings: Map<string, Binding[]>): CandidateTable {
     const index = new Map<string, number>();
-    const base = candidateBindings.length;
+    const base = this.candidateBindings.length;
     for (let i = 0; i < names.length; i++) {
       index.set(names[i], i);
       const list = bindings.get(names[i])!;
-      candidateBindings.push(list);
-      bindingStart.push(bindingReads.length);
-      for (let j = 0; j < list.length; j++) bindingReads.push(undefined);
+      this.candidateBindings.push(list);
+      this.bindingStart.push(this.bindingReads.length);
+      for (let j = 0; j < list.length; j++) this.bindingReads.push(undefined);
     }
     return { names, index, base };
   }
 
   /** Whether binding `b` (number `at`) reads a candidate of its scope that has no assumption yet. */
-  function readsPending(c: CandidateTable, b: Binding, at: number): boolean {
-    let read = bindingReads[at];
-    if (read === undefined) bindingReads[at] = read = candidatesRead(b, c.index);
+  readsPending(c: CandidateTable, b: Binding, at: number): boolean {
+    let read = this.bindingReads[at];
+    if (read === undefined) this.bindingReads[at] = read = candidatesRead(b, c.index);
+    const assumed = this.assumed;
     for (let k = 0; k < read.length; k++) if (assumed[read[k]] === PENDING) return true;
     return false;
   }
+}
+
+/** The types the call sites pass for `params` under the current facts (see paramTypesFromCalls). */
+function passedTypes(params: PassedParams, failedBefore: Set<string> | undefined, failed: Set<string> | undefined): Map<string, PyType> | undefined {
+  let types: Map<string, PyType> | undefined;
+  for (const { name, key, passed } of params) {
+    if (!passed.length) continue;
+    let first: PyType | undefined;
+    let known = false;
+    for (let i = 0; i < passed.length; i++) {
+      const a = passed[i];
+      const t = typeof a === "object" ? staticType(a.expr, a.env) : a;
+      if (t === undefined && failedBefore && typeof a === "object" && a.param !== undefined && !failedBefore.has(a.param)) continue;
+      if (t === undefined || (known && t !== first)) {
+        first = undefined;
+        failed?.add(key);
+        break;
+      }
+      first = t;
+      known = true;
+    }
+    if (first !== undefined) (types ??= new Map()).set(name, first);
+  }
+  return types;
+}
+
+function sameParams(a: Map<Scope, Map<string, PyType>>, b: Map<Scope, Map<string, PyType>>): boolean {
+  if (a.size !== b.size) return false;
+  for (const scope of a.keys()) {
+    const m = a.get(scope)!;
+    const other = b.get(scope);
+    if (other?.size !== m.size || !sameMap(m, other)) return false;
+  }
+  return true;
+}
+
+/**
+ * What inferCandidates proves with `paramTypes` given, from what it proved with `oldParams` and
+ * the same types of the locals: its map is the parameter types' entries, then the locals' (or the
+ * parameter types' map itself, or NOTHING_PROVEN, when no local is typed).
+ */
+function withOtherParams(
+  proven: Map<string, PyType>,
+  oldParams: Map<string, PyType> | undefined,
+  paramTypes: Map<string, PyType> | undefined,
+): Map<string, PyType> {
+  let out: Map<string, PyType> | undefined;
+  let skip = oldParams?.size ?? 0;
+  if (proven !== oldParams)
+    for (const [n, t] of proven) {
+      if (skip > 0) skip--;
+      else (out ??= new Map<string, PyType>(paramTypes)).set(n, t);
+    }
+  return out ?? paramTypes ?? NOTHING_PROVEN;
+}
+
+/** A scope's environment (see Inference.factEnv): the function types.ts calls with a name, and the methods it calls. */
+function scopeEnv(state: EnvState): ScopeEnv {
+  const env = ((name: string) => lookup(state, name)) as ScopeEnv;
+  env.state = state;
+  env.isBuiltin = builtinIn;
+  env.call = callType;
+  env.attr = attrType;
+  env.awaited = awaitedType;
+  return env;
+}
+
+/** Where a name read in the env's scope is bound (resolveName keeps each answer on the scope). */
+function resolveIn(st: EnvState, name: string): Resolution {
+  return resolveName(st.scope, name, st.inference.input.scopes);
+}
+
+function lookup(st: EnvState, name: string): PyType | undefined {
+  const r = resolveIn(st, name);
+  if (r.where === "builtin") return undefined;
+  const inference = st.inference;
+  if (r.scope === st.scope && st.table !== null) {
+    const p = st.paramTypes?.get(name);
+    const i = p === undefined ? st.table.index.get(name) : undefined;
+    if (i === undefined) {
+      // (a parameter, or a name the scope does not type: its type is the one given, recorded
+      // so that a round with other parameter types redoes only the scopes that read them)
+      inference.reads?.push(PARAM, name, p);
+      return p;
+    }
+    const t = inference.assumed[i];
+    return t === PENDING ? undefined : t;
+  }
+  const t = inference.typeOf(r.scope, name);
+  inference.reads?.push(r.scope, name, t);
+  return t;
+}
+function builtinIn(this: ScopeEnv, name: string): boolean {
+  return resolveIn(this.state, name).where === "builtin";
+}
+function callType(this: ScopeEnv, call: py.Call): PyType | undefined {
+  const inference = this.state.inference;
+  const input = inference.input;
+  const f = call.func;
+  if (f._type === "Attribute") {
+    const owner = staticType(f.value, this);
+    if (owner === "str") return own(STR_METHOD_RESULTS, f.attr);
+    if (owner === "bytes") return own(BYTES_METHOD_RESULTS, f.attr);
+    if (owner?.startsWith("rt:")) return own(RUNTIME_METHOD_RESULTS[owner], f.attr);
+    const def = inference.methodFor(owner, f.attr);
+    if (def) return def._type === "FunctionDef" ? inference.returnRead(def) : undefined;
+    // A decorated method: what its decorator makes (`@asynccontextmanager def read(self)`).
+    const decorated = inference.decoratedMethodFor(owner, f.attr);
+    if (decorated) return input.decoratedResult(decorated);
+  }
+  const scope = this.state.scope;
+  if (f._type === "Subscript") return aliasCallType(this.state, f);
+  if (f._type !== "Name") return inference.runtimeCall(scope, call);
+  const r = resolveIn(this.state, f.id);
+  if (r.where === "builtin") return BUILTIN_RESULTS[f.id];
+  const def = input.knownDef(r.scope, f.id);
+  if (def) return def._type === "FunctionDef" ? inference.returnRead(def) : undefined;
+  const cls = input.plainClass(r.scope, f.id);
+  if (!cls) return inference.runtimeCall(scope, call);
+  return inference.classKey(cls);
+}
+/**
+ * `Box[int](...)`: the alias of a plain generic class calls the class (and sets the instance's
+ * `__orig_class__`), unless a class of its chain makes its own `__class_getitem__`.
+ */
+function aliasCallType(state: EnvState, f: py.Subscript): PyType | undefined {
+  if (f.value._type !== "Name") return undefined;
+  const input = state.inference.input;
+  const r = resolveIn(state, f.value.id);
+  const cls = r.where === "builtin" ? undefined : input.plainClass(r.scope, f.value.id);
+  if (!cls || !(cls.type_params.length || cls.bases.some((b) => b._type === "Subscript"))) return undefined;
+  // (plainClass proved the chain's bases are plain classes of the program, or Generic[...])
+  const chain = [cls];
+  for (let i = 0; i < chain.length && chain.length < 20; i++)
+    for (const b of chain[i].bases) {
+      const base = b._type === "Subscript" ? b.value : b;
+      const inner = base._type === "Name" ? input.plainClass(r.scope, base.id) : undefined;
+      if (inner && !chain.includes(inner)) chain.push(inner);
+    }
+  return chain.some(ownClassGetitem) ? undefined : state.inference.classKey(cls);
+}
+function attrType(this: ScopeEnv, e: py.Attribute): PyType | undefined {
+  const owner = staticType(e.value, this);
+  if (owner?.startsWith("rt:")) return own(RUNTIME_ATTRIBUTES[owner], e.attr);
+  if (owner?.startsWith("inst:") || owner?.startsWith("self:")) {
+    const inference = this.state.inference;
+    const t = inference.attrs.get(e.attr);
+    inference.reads?.push(ATTR, e.attr, t);
+    return t;
+  }
+  return undefined;
+}
+function awaitedType(this: ScopeEnv, e: py.ExprNode): PyType | undefined {
+  const inference = this.state.inference;
+  const input = inference.input;
+  if (e._type === "Call" && e.func._type === "Attribute") {
+    const owner = staticType(e.func.value, this);
+    // (only when the await takes the runtime's coroutine as it is: the program assigns no attribute of that name)
+    if (owner?.startsWith("rt:") && !input.classes.writtenFreely(e.func.attr)) {
+      const t = own(AWAITED_METHOD_RESULTS[owner], e.func.attr);
+      if (t) return t;
+    }
+    const def = inference.methodFor(owner, e.func.attr);
+    if (def) return def._type === "AsyncFunctionDef" && !input.scopes.get(def)?.isGenerator ? inference.returnRead(def) : undefined;
+  }
+  // (the runtime function the awaited call names, looked up once for both questions below)
+  const fn = e._type === "Call" ? inference.runtimeFunction(this.state.scope, e) : undefined;
+  // `await asyncio.sleep(d, result)` gives `result` (None without one).
+  if (
+    e._type === "Call" &&
+    fn === "asyncio.sleep" &&
+    !e.args.some((a) => a._type === "Starred") &&
+    e.keywords.every((k) => k.arg === "result" || k.arg === "delay")
+  ) {
+    const result = e.args[1] ?? e.keywords.find((k) => k.arg === "result")?.value;
+    return result ? staticType(result, this) : "none";
+  }
+  // `await asyncio.open_connection(...)`: what the runtime's coroutine function surely returns.
+  if (fn && Object.prototype.hasOwnProperty.call(AWAITED_RESULTS, fn)) return AWAITED_RESULTS[fn];
+  if (e._type !== "Call" || e.func._type !== "Name") return undefined;
+  const r = resolveIn(this.state, e.func.id);
+  const def = r.where === "builtin" ? undefined : input.knownDef(r.scope, e.func.id);
+  return def?._type === "AsyncFunctionDef" ? inference.returnRead(def) : undefined;
 }
 
 /** A round's answers per key (a def, an attribute, a function's scope) and what each read, as inferScope records it. */
@@ -872,9 +988,13 @@ const PENDING = "\0pending" as unknown as PyType;
 
 type Resolution = ReturnType<typeof resolveName>;
 
-/** What a scope's environment knows of its scope (see factEnv). */
+/** An attribute's writes, as attributeWrites gathers them. */
+type AttributeWrite = NonNullable<ReturnType<typeof attributeWrites> extends Map<string, infer W> ? W : never>[number];
+
+/** What a scope's environment knows of its scope (see Inference.factEnv). */
 interface EnvState {
   scope: Scope;
+  inference: Inference;
   /** While the scope's locals are inferred: its candidates (their assumptions are in `assumed`) and the parameter types given. */
   table: CandidateTable | null;
   paramTypes: Map<string, PyType> | undefined;
@@ -989,42 +1109,54 @@ function directlyCalledFunctions(input: InferenceInput): Map<py.FunctionDef | py
     const n = nameNodes[i];
     if (candidates.has(n.id) && n.ctx._type === "Load" && !(constructors.has(n.id) && inAnnotations.has(n))) reads.set(n.id, (reads.get(n.id) ?? 0) + 1);
   }
-  const sites = new Map<string, CallSite[]>();
-  const noteSite = (e: py.Call, scope: Scope): void => {
-    // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
-    const cb = e.args[0];
-    const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? input.runtimeFunction(scope, e) : undefined;
-    const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
-    if (given && cb?._type === "Name") {
-      const call: py.Call = { ...e, func: cb, args: given.map(() => INSTANCE), keywords: [] };
-      if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
-      let list = sites.get(cb.id);
-      if (!list) sites.set(cb.id, (list = []));
-      list.push({ call, scope, given });
-      return;
-    }
-    if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
-    const fn = candidates.get(e.func.id)!;
-    // A class's call passes the new instance first: a placeholder that has no proven type.
-    const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
-    if (!bindsPlainly(fn, call)) return;
-    let list = sites.get(e.func.id);
-    if (!list) sites.set(e.func.id, (list = []));
-    list.push({ call, scope });
-  };
+  const found: DirectCalls = { input, candidates, constructors, sites: new Map() };
   for (const scope of input.scopes.values()) {
     // (the scope reads none of the names: none of its calls is one; a skipped call would only make a function ineligible)
     if (!readsAny(scope.used, candidates)) continue;
     // The calls in the scope's own code (not in nested scopes, nor in decorators, defaults and
     // annotations, which no scope counts: a missed call only makes a function ineligible).
     const calls = input.ownCalls.get(scope);
-    if (calls) for (const e of calls) noteSite(e, scope);
+    if (calls) for (const e of calls) noteSite(found, e, scope);
   }
   for (const [name, fn] of candidates) {
-    const list = sites.get(name) ?? [];
+    const list = found.sites.get(name) ?? [];
     if (list.length && list.length === reads.get(name)) out.set(fn, list);
   }
   return out;
+}
+
+/** What directlyCalledFunctions gathers its call sites with (noteSite is not a closure made per module: see Inference). */
+interface DirectCalls {
+  input: InferenceInput;
+  candidates: Map<string, py.FunctionDef | py.AsyncFunctionDef>;
+  constructors: Set<string>;
+  sites: Map<string, CallSite[]>;
+}
+
+function noteSite(found: DirectCalls, e: py.Call, scope: Scope): void {
+  const { candidates, constructors, sites } = found;
+  // `asyncio.start_server(handle, ...)`: the runtime calls handle(reader, writer).
+  const cb = e.args[0];
+  const runtime = cb?._type === "Name" && candidates.has(cb.id) && !constructors.has(cb.id) ? found.input.runtimeFunction(scope, e) : undefined;
+  const given = runtime ? own(CALLBACK_ARGUMENTS, runtime) : undefined;
+  if (given && cb?._type === "Name") {
+    const args: py.ExprNode[] = [];
+    for (let i = 0; i < given.length; i++) args.push(INSTANCE);
+    const call: py.Call = { ...e, func: cb, args, keywords: [] };
+    if (!bindsPlainly(candidates.get(cb.id)!, call)) return;
+    let list = sites.get(cb.id);
+    if (!list) sites.set(cb.id, (list = []));
+    list.push({ call, scope, given });
+    return;
+  }
+  if (e.func._type !== "Name" || !candidates.has(e.func.id)) return;
+  const fn = candidates.get(e.func.id)!;
+  // A class's call passes the new instance first: a placeholder that has no proven type.
+  const call: py.Call = constructors.has(e.func.id) ? { ...e, args: [INSTANCE, ...e.args] } : e;
+  if (!bindsPlainly(fn, call)) return;
+  let list = sites.get(e.func.id);
+  if (!list) sites.set(e.func.id, (list = []));
+  list.push({ call, scope });
 }
 
 /** Whether any of `names` is a key of `m` (a scope reads few names: loop over those, not over every candidate). */

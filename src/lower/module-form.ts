@@ -151,48 +151,50 @@ export function localImportStatements(cx: LowerContext): ir.Stmt[] {
  */
 function nestedQualnames(body: py.Stmt[]): Record<string, string> {
   const out: Record<string, string> = {};
-  const visit = (stmts: py.Stmt[] | undefined, prefix: string, inFunction: boolean): void => {
-    // (a statement made by an earlier pass may lack an empty block)
-    if (stmts === undefined) return;
-    // (indexed: a for...of makes an iterator and a result per statement where this runs unoptimized)
-    for (let i = 0; i < stmts.length; i++) {
-      const s = stmts[i];
-      // (the blocks by kind, in the order body, orelse, finalbody, handlers, cases)
-      switch (s._type) {
-        case "FunctionDef":
-        case "AsyncFunctionDef": {
-          const q = prefix + pythonName(s);
-          if (inFunction && s._type === "FunctionDef") out[String(s.lineno)] = q;
-          visit(s.body, `${q}.<locals>.`, true);
-          break;
-        }
-        case "ClassDef":
-          visit(s.body, `${prefix}${pythonName(s)}.`, false);
-          break;
-        case "If":
-        case "For":
-        case "AsyncFor":
-        case "While":
-          visit(s.body, prefix, inFunction);
-          visit(s.orelse, prefix, inFunction);
-          break;
-        case "With":
-        case "AsyncWith":
-          visit(s.body, prefix, inFunction);
-          break;
-        case "Try":
-        case "TryStar":
-          visit(s.body, prefix, inFunction);
-          visit(s.orelse, prefix, inFunction);
-          visit(s.finalbody, prefix, inFunction);
-          for (const h of s.handlers) visit(h.body, prefix, inFunction);
-          break;
-        case "Match":
-          for (const c of s.cases) visit(c.body, prefix, inFunction);
-          break;
-      }
-    }
-  };
-  visit(body, "", false);
+  qualnamesIn(out, body, "", false);
   return out;
+}
+
+/** nestedQualnames of one block (a module-level function, not a closure made per module: see bench/NOTES.md, round 18). */
+function qualnamesIn(out: Record<string, string>, stmts: py.Stmt[] | undefined, prefix: string, inFunction: boolean): void {
+  // (a statement made by an earlier pass may lack an empty block)
+  if (stmts === undefined) return;
+  // (indexed: a for...of makes an iterator and a result per statement where this runs unoptimized)
+  for (let i = 0; i < stmts.length; i++) {
+    const s = stmts[i];
+    // (the blocks by kind, in the order body, orelse, finalbody, handlers, cases)
+    switch (s._type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef": {
+        const q = prefix + pythonName(s);
+        if (inFunction && s._type === "FunctionDef") out[String(s.lineno)] = q;
+        qualnamesIn(out, s.body, `${q}.<locals>.`, true);
+        break;
+      }
+      case "ClassDef":
+        qualnamesIn(out, s.body, `${prefix}${pythonName(s)}.`, false);
+        break;
+      case "If":
+      case "For":
+      case "AsyncFor":
+      case "While":
+        qualnamesIn(out, s.body, prefix, inFunction);
+        qualnamesIn(out, s.orelse, prefix, inFunction);
+        break;
+      case "With":
+      case "AsyncWith":
+        qualnamesIn(out, s.body, prefix, inFunction);
+        break;
+      case "Try":
+      case "TryStar":
+        qualnamesIn(out, s.body, prefix, inFunction);
+        qualnamesIn(out, s.orelse, prefix, inFunction);
+        qualnamesIn(out, s.finalbody, prefix, inFunction);
+        for (const h of s.handlers) qualnamesIn(out, h.body, prefix, inFunction);
+        break;
+      case "Match":
+        for (const c of s.cases) qualnamesIn(out, c.body, prefix, inFunction);
+        break;
+    }
+  }
 }

@@ -343,10 +343,15 @@ export function getattributeInModule(cx: LowerContext): boolean {
     h =
       [...index.ofType("FunctionDef"), ...index.ofType("AsyncFunctionDef")].some((n) => n.name === "__getattribute__") ||
       // `cls.__getattribute__ = f` (a class decorator's patch)
-      index.ofType("Attribute").some((n) => n.attr === "__getattribute__" && n.ctx._type === "Store");
+      index.ofType("Attribute").some(storesGetattribute);
     getattributeDefs.set(cx.module, h || importedHooks(cx).getattribute);
   }
   return getattributeDefs.get(cx.module)!;
+}
+
+// (a module-level predicate, not an arrow made per call: its optimized code outlives a lowering, see bench/NOTES.md round 18)
+function storesGetattribute(n: py.Attribute): boolean {
+  return n.attr === "__getattribute__" && n.ctx._type === "Store";
 }
 
 const importedHookCache = new WeakMap<py.Module, AttributeHooks>();

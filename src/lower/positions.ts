@@ -40,7 +40,12 @@ function lowerWithout(lower: LowerExpr, cx: LowerContext, e: py.ExprNode, part: 
  * `direct` tells whether an awaited expression is delegated to as it is (`yield* f(x)`).
  */
 export function withPositions(lower: LowerExpr, direct: (cx: LowerContext, e: py.ExprNode) => boolean): LowerExpr {
-  return (cx, e) => {
+  // (the same function for the same two: one made per lowering lost its optimized code at every
+  // full garbage collection between lowerings, see bench/NOTES.md round 18)
+  if (lastWrapped !== undefined && lastLower === lower && lastDirect === direct) return lastWrapped;
+  lastLower = lower;
+  lastDirect = direct;
+  return (lastWrapped = (cx, e) => {
     switch (e._type) {
       case "Call": {
         if (e.func._type !== "Attribute") return isUnmarked(e) ? lower(cx, e) : mark(lower(cx, e), e);
@@ -90,8 +95,12 @@ export function withPositions(lower: LowerExpr, direct: (cx: LowerContext, e: py
       default:
         return lower(cx, e);
     }
-  };
+  });
 }
+
+let lastLower: LowerExpr | undefined;
+let lastDirect: ((cx: LowerContext, e: py.ExprNode) => boolean) | undefined;
+let lastWrapped: LowerExpr | undefined;
 
 /**
  * The read, write or deletion of an assignment's (or `del`'s) target `obj[key]` or `obj.attr`:

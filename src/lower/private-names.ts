@@ -43,14 +43,28 @@ export function manglePrivateNames(module: py.Module): py.Module {
   if (classes.length === 0) return module;
   // (most modules have no private identifier at all: asked of the index first, then per class)
   const anywhere =
-    index.ofType("Name").some((n) => isPrivateName(n.id)) ||
-    index.ofType("Attribute").some((n) => isPrivateName(n.attr)) ||
-    index.ofType("arg").some((n) => isPrivateName(n.arg)) ||
-    classes.some((n) => isPrivateName(n.name)) ||
-    index.ofType("FunctionDef").some((n) => isPrivateName(n.name)) ||
-    index.ofType("AsyncFunctionDef").some((n) => isPrivateName(n.name));
+    index.ofType("Name").some(privateId) ||
+    index.ofType("Attribute").some(privateAttr) ||
+    index.ofType("arg").some(privateArg) ||
+    classes.some(privateDefName) ||
+    index.ofType("FunctionDef").some(privateDefName) ||
+    index.ofType("AsyncFunctionDef").some(privateDefName);
   if (!anywhere || !classes.some(usesPrivateName)) return module;
   return mangleIn(module, "") as py.Module;
+}
+
+// (module-level predicates, not arrows made per module: their optimized code outlives a lowering, see bench/NOTES.md round 18)
+function privateId(n: py.Name): boolean {
+  return isPrivateName(n.id);
+}
+function privateAttr(n: py.Attribute): boolean {
+  return isPrivateName(n.attr);
+}
+function privateArg(n: py.Arg): boolean {
+  return isPrivateName(n.arg);
+}
+function privateDefName(n: py.ClassDef | py.FunctionDef | py.AsyncFunctionDef): boolean {
+  return isPrivateName(n.name);
 }
 
 function usesPrivateName(c: py.ClassDef): boolean {

@@ -19,13 +19,18 @@ const SIGNATURE_NAMES = new Set(["signature", "Signature", "Parameter", "BoundAr
 const asked = new WeakMap<py.Module, boolean>();
 
 /** Whether the program reads signatures: `inspect.signature(...)`, one of those names imported from inspect, or a function's `__defaults__`/`__kwdefaults__`. */
+// (a module-level predicate, not an arrow made per call: its optimized code outlives a lowering, see bench/NOTES.md round 18)
+function readsDefaults(a: py.Attribute): boolean {
+  return a.attr === "__defaults__" || a.attr === "__kwdefaults__";
+}
+
 export function asksForSignatures(module: py.Module): boolean {
   let answer = asked.get(module);
   if (answer === undefined) {
     const index = nodeIndex(module);
     answer =
       (index.ofType("Import").some((s) => s.names.some((a) => a.name === "inspect")) && index.ofType("Attribute").some((a) => SIGNATURE_NAMES.has(a.attr))) ||
-      index.ofType("Attribute").some((a) => a.attr === "__defaults__" || a.attr === "__kwdefaults__") ||
+      index.ofType("Attribute").some(readsDefaults) ||
       index.ofType("ImportFrom").some((s) => s.module === "inspect" && s.names.some((a) => SIGNATURE_NAMES.has(a.name) || a.name === "*"));
     asked.set(module, answer);
   }

@@ -89,36 +89,11 @@ export function findApiUses(
   for (const h of index.ofType("ExceptHandler")) if (h.name) bound.add(h.name);
 
   // (a name's dotted origin looked up once per distinct name: the checks below ask it of every Name)
-  const ofName = new Map<string, string | null>();
-  const nameOrigin = (id: string): string | null => {
-    let origin = ofName.get(id);
-    if (origin === undefined) {
-      origin = bound.has(id) ? null : (imported.get(id) ?? (names.has(`builtins.${id}`) ? `builtins.${id}` : null));
-      ofName.set(id, origin);
-    }
-    return origin;
-  };
-  /** The dotted name an expression stands for, when it is an imported name or an attribute of one. */
-  const dotted = (e: py.ExprNode): string | null => {
-    if (e._type === "Name") return nameOrigin(e.id);
-    if (e._type === "Attribute") {
-      const base = dotted(e.value);
-      return base === null ? null : `${base}.${e.attr}`;
-    }
-    return null;
-  };
-
-  const loopCall = (n: py.Call): string | undefined => {
-    if (n.func._type !== "Attribute") return undefined;
-    const why = loopMethods.get(n.func.attr);
-    return why !== undefined && !defined.has(n.func.attr) && dotted(n.func.value) === null ? why : undefined;
-  };
+  const st: ApiNames = { names, loopMethods, imported, bound, defined, ofName: new Map() };
+  const dotted = (e: py.ExprNode): string | null => dottedName(st, e);
+  const loopCall = (n: py.Call): string | undefined => loopCallWhy(st, n);
   // Most modules use none of them: then the walk that finds which uses a `try` guards is not needed.
-  const used = (n: py.Name | py.Attribute) => {
-    const name = n.ctx._type === "Load" ? dotted(n) : null;
-    return name !== null && names.has(name);
-  };
-  if (!index.ofType("Name").some(used) && !index.ofType("Attribute").some(used) && !index.ofType("Call").some((c) => loopCall(c) !== undefined)) return;
+  if (!anyUsed(st, index.ofType("Name")) && !anyUsed(st, index.ofType("Attribute")) && !anyLoopCall(st, index.ofType("Call"))) return;
 
   const visit = (n: py.Node, guarded: boolean): void => {
     if (n._type === "Try" || n._type === "TryStar") {
@@ -144,6 +119,59 @@ export function findApiUses(
     forEachChild(n, (child) => visit(child, guarded));
   };
   visit(module, false);
+}
+
+/**
+ * What findApiUses looks names up in (module-level functions over it, not closures made per
+ * module: their optimized code outlives a lowering, see bench/NOTES.md round 18).
+ */
+interface ApiNames {
+  names: ReadonlyMap<string, string>;
+  loopMethods: ReadonlyMap<string, string>;
+  imported: Map<string, string>;
+  bound: Set<string>;
+  defined: Set<string>;
+  ofName: Map<string, string | null>;
+}
+
+function nameOrigin(st: ApiNames, id: string): string | null {
+  let origin = st.ofName.get(id);
+  if (origin === undefined) {
+    origin = st.bound.has(id) ? null : (st.imported.get(id) ?? (st.names.has(`builtins.${id}`) ? `builtins.${id}` : null));
+    st.ofName.set(id, origin);
+  }
+  return origin;
+}
+
+/** The dotted name an expression stands for, when it is an imported name or an attribute of one. */
+function dottedName(st: ApiNames, e: py.ExprNode): string | null {
+  if (e._type === "Name") return nameOrigin(st, e.id);
+  if (e._type === "Attribute") {
+    const base = dottedName(st, e.value);
+    return base === null ? null : `${base}.${e.attr}`;
+  }
+  return null;
+}
+
+function loopCallWhy(st: ApiNames, n: py.Call): string | undefined {
+  if (n.func._type !== "Attribute") return undefined;
+  const why = st.loopMethods.get(n.func.attr);
+  return why !== undefined && !st.defined.has(n.func.attr) && dottedName(st, n.func.value) === null ? why : undefined;
+}
+
+/** Whether some of these Names or Attributes, loaded, is one of the names checked. */
+function anyUsed(st: ApiNames, nodes: readonly (py.Name | py.Attribute)[]): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    const name = n.ctx._type === "Load" ? dottedName(st, n) : null;
+    if (name !== null && st.names.has(name)) return true;
+  }
+  return false;
+}
+
+function anyLoopCall(st: ApiNames, calls: readonly py.Call[]): boolean {
+  for (let i = 0; i < calls.length; i++) if (loopCallWhy(st, calls[i]) !== undefined) return true;
+  return false;
 }
 
 /** The module's imports in the order the walk meets them (a later import of a name replaces an earlier one there): the order of their positions. */
