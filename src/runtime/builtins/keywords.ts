@@ -72,7 +72,12 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
       // A method is named by its class (`C.__init__()`), and its instance counts among the positional arguments.
       const ownerName = qualname === undefined && thisArg !== null && typeof thisArg === "object" ? methodQualname(f, thisArg) : undefined;
       // (a lambda is `<lambda>` or its qualname, whatever JS named the arrow: `g = lambda ...` is "g" to JS)
-      const fname = qualname ?? ownerName ?? (f as { __name__?: string }).__name__ ?? programQualname(f) ?? (f.name || "<lambda>");
+      const fname =
+        qualname ??
+        ownerName ??
+        (programQualname(((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function) || undefined) ??
+        (f as { __name__?: string }).__name__ ??
+        (f.name || "<lambda>");
       const self = ownerName !== undefined ? 1 : 0;
       const rest = names.length && names[names.length - 1].startsWith("...") ? names[names.length - 1] : null;
       const params = rest ? names.slice(0, -1) : names;
@@ -87,7 +92,7 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
         } else if (i < positional.length) throw new TypeError(`${fname}() got multiple values for argument '${k}'`);
         else slots[i] = v;
       }
-      if (extra && !rest) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
+      if (extra && (!rest || !takesKeywordsInRest(f))) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
       const required = requiredCounts.get(((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function) ?? 0;
       if (!rest && positional.length > params.length) {
         throw new TypeError(`${fname}() takes ${positionalRange(required + self, params.length + self)} but ${wereGiven(positional.length + self)}`);
@@ -103,6 +108,21 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
     }
   }
   return NOT_BOUND;
+}
+
+/** Whether a translated function's rest parameter takes keywords (its prologue binds it with
+ *  bind_rest: keyword-only parameters or `**kwargs`), not only `*args` (varargs, which cannot
+ *  name the function in its error). */
+const restTakesKeywords = new WeakMap<Function, boolean>();
+function takesKeywordsInRest(f: Function): boolean {
+  const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
+  let r = restTakesKeywords.get(source);
+  if (r === undefined) {
+    const src = Function.prototype.toString.call(source);
+    r = !(isProgramFunction(source) && /\bvarargs\(/.test(src) && !/\bbind_rest\(/.test(src));
+    restTakesKeywords.set(source, r);
+  }
+  return r;
 }
 
 /**
