@@ -12,7 +12,7 @@ import { toIterable, Ellipsis, typeName, pytype, call, setattr, NotImplemented a
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type, isinstance, issubclass } from "../builtins/functions.js";
 import { stdio, hash as hashBuiltin, complex } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
-import { _type_repr } from "./_type_alias.js";
+import { _type_repr, GenericAlias, UnionType } from "./_type_alias.js";
 export { _type_repr, TypeAliasType } from "./_type_alias.js";
 
 // ───────────── reprs ─────────────
@@ -35,11 +35,11 @@ export class _GenericAlias {
   __repr__(): string {
     const args = Array.from(this.__args__);
     if (this._name === "typing.Optional") return `typing.Optional[${_type_repr(args[0])}]`;
-    if (this._name === "typing.Callable" && args.length > 0) {
+    if ((this._name === "typing.Callable" || this._name === "collections.abc.Callable") && args.length > 0) {
       const ps = args.slice(0, -1);
       const r = args[args.length - 1];
       const first = ps.length === 1 && (ps[0] === Ellipsis || ps[0] instanceof ParamSpec) ? _type_repr(ps[0]) : `[${ps.map(_type_repr).join(", ")}]`;
-      return `typing.Callable[${first}, ${_type_repr(r)}]`;
+      return `${this._name}[${first}, ${_type_repr(r)}]`;
     }
     if (args.length === 0 && this._name.startsWith("typing.Tuple")) return "typing.Tuple[()]";
     return `${this._name}[${args.map(_type_repr).join(", ")}]`;
@@ -949,13 +949,40 @@ export function get_type_hints(obj: unknown, ..._rest: unknown[]): PyDict<string
   return out;
 }
 
+/**
+ * get_origin(tp): the class or form a subscripted type stands for: `list` for `list[int]` and
+ * `typing.List[int]` (and for the bare `typing.List`), collections.abc.Callable for `Callable[...]`,
+ * types.UnionType for `int | str`, Union for `Union[...]`, Annotated for `Annotated[...]`, Generic
+ * for Generic itself; None for anything else.
+ */
 export function get_origin(tp: unknown): unknown {
-  if (tp instanceof _GenericAlias) return tp.__origin__;
+  if (tp instanceof _GenericAlias) {
+    if (tp._name === "typing.Annotated") return Annotated;
+    if (tp.__origin__ === Callable) return abcClassOf("Callable") ?? null;
+    return tp.__origin__;
+  }
+  if (tp instanceof GenericAlias || tp instanceof ParamSpecArgs || tp instanceof ParamSpecKwargs) return tp.__origin__;
+  if (tp instanceof UnionType) return UnionType;
+  if (tp === Generic) return Generic;
+  if (tp instanceof _SpecialForm) return tp.__origin__ ?? abcClassOf(tp._name) ?? null;
   return null;
 }
 
+/**
+ * get_args(tp): the arguments of a subscripted type, as a tuple: `Callable[[int], str]` gives
+ * `([int], str)`, `Annotated[int, m]` gives `(int, m)`; `()` for anything else.
+ */
 export function get_args(tp: unknown): PyTuple<unknown> {
-  if (tp instanceof _GenericAlias) return tp.__args__;
+  if (tp instanceof _GenericAlias) {
+    const args = Array.from(tp.__args__);
+    const paramExpr = (a: unknown) => a === Ellipsis || a instanceof ParamSpec || (a instanceof _GenericAlias && a.__origin__ === Concatenate);
+    const callable = tp.__origin__ === Callable || (tp.__origin__ !== null && tp.__origin__ === abcClassOf("Callable"));
+    if (callable && !(args.length === 2 && paramExpr(args[0]))) {
+      return PyTuple.fromArray([PyList.fromArray(args.slice(0, -1)), args[args.length - 1]]);
+    }
+    return tp.__args__;
+  }
+  if (tp instanceof GenericAlias || tp instanceof UnionType) return tp.__args__;
   return PyTuple.fromArray([]);
 }
 
