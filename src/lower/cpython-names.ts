@@ -47,7 +47,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   "email.message": "BytesIO Charset EmailMessage MIMEPart SEMISPACE StringIO binascii compat32 decode_b errors quopri re tspecials utils",
   "email.utils":
     "COMMASPACE CRLF Charset EMPTYSTRING TICK UEMPTYSTRING collapse_rfc2231_value datetime decode_params decode_rfc2231 encode_rfc2231 escapesre localtime make_msgid os random re rfc2231_continuation socket specialsre time urllib",
-  enum: "CONFORM CONTINUOUS DynamicClassAttribute EJECT EnumCheck FlagBoundary KEEP MappingProxyType NAMED_FLAGS STRICT UNIQUE bin bltns global_enum global_enum_repr global_flag_repr global_str pickle_by_enum_name pickle_by_global_name property reduce show_flag_values sys verify",
+  enum: "DynamicClassAttribute MappingProxyType bin bltns global_enum global_enum_repr global_flag_repr global_str pickle_by_enum_name pickle_by_global_name property reduce show_flag_values sys",
   errno: "",
   filecmp: "GenericAlias demo dircmp filterfalse os stat",
   fnmatch: "functools os posixpath re",
