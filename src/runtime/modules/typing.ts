@@ -13,6 +13,7 @@ import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, 
 import { stdio, hash as hashBuiltin, complex } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
 import { _type_repr, GenericAlias, UnionType } from "./_type_alias.js";
+import { current_module_name } from "../importer.js";
 export { _type_repr, TypeAliasType } from "./_type_alias.js";
 
 // ───────────── reprs ─────────────
@@ -205,7 +206,10 @@ export const ClassVar = new _SpecialForm("ClassVar");
 export const Final = new _SpecialForm("Final");
 export const Required = new _SpecialForm("Required");
 export const NotRequired = new _SpecialForm("NotRequired");
-export const Unpack = new _SpecialForm("Unpack");
+export const Unpack: _SpecialForm = new _SpecialForm("Unpack", null, (params) => new _UnpackGenericAlias(Unpack, PyTuple.fromArray(params), "typing.Unpack"));
+/** `Unpack[Ts]`, what `*Ts` gives. */
+class _UnpackGenericAlias extends _GenericAlias {}
+Object.defineProperty(_UnpackGenericAlias, "__module__", { value: "typing" });
 export const Concatenate = new _SpecialForm("Concatenate");
 export const TypeGuard = new _SpecialForm("TypeGuard");
 export const Union: _SpecialForm = new _SpecialForm("Union", null, (params) => {
@@ -366,6 +370,8 @@ export class TypeVar extends PyObject {
     this.__covariant__ = !!k.covariant;
     this.__contravariant__ = !!k.contravariant;
     this.__infer_variance__ = !!k.infer_variance;
+    // (the module that made it, as CPython's TypeVar records its caller's)
+    Object.defineProperty(this, "__module__", { value: current_module_name(), writable: true, configurable: true });
   }
   __repr__(): string {
     const prefix = this.__infer_variance__ ? "" : this.__covariant__ ? "+" : this.__contravariant__ ? "-" : "~";
@@ -417,6 +423,13 @@ export class TypeVarTuple extends TypeVar {
   __repr__(): string {
     return this.__name__;
   }
+  /** `*Ts` (`tuple[str, *Ts]`, `Generic[*Ts]`): one item, `Unpack[Ts]`. */
+  __iter__(): Iterator<unknown> {
+    return [Unpack.__getitem__(this)][Symbol.iterator]();
+  }
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.__iter__();
+  }
 }
 Object.defineProperty(TypeVarTuple, "__module__", { value: "typing" });
 
@@ -449,7 +462,10 @@ Object.defineProperty(Generic, "__init_subclass__", {
     const own = Object.prototype.hasOwnProperty.call(this, "__orig_bases__") ? (this as { __orig_bases__?: unknown }).__orig_bases__ : undefined;
     const bases = own instanceof PyTuple ? Array.from(own) : [];
     const listed = bases.find((b): b is _GenericAlias => b instanceof _GenericAlias && (b.__origin__ === Generic || b.__origin__ === Protocol));
-    const params = listed ? Array.from(listed.__args__) : parametersOfBases(bases);
+    // (`Generic[*Ts]` lists `Unpack[Ts]`: its parameter is Ts)
+    const params = listed
+      ? Array.from(listed.__args__, (a) => (a instanceof _GenericAlias && a.__origin__ === Unpack ? a.__args__[0] : a))
+      : parametersOfBases(bases);
     Object.defineProperty(this, "__parameters__", { value: PyTuple.fromArray(params), writable: true, configurable: true });
     PyObject.__init_subclass__.call(this, ...args);
   },
