@@ -5,7 +5,7 @@ import { CALLABLE_OBJECT, KwArgs, className, popKw, PyObject } from "../builtins
 import { isJsClass } from "../builtins/names.js";
 import { constructorArgs, takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
-import { NotImplemented, call, getattr, setattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
+import { NotImplemented, call, getattr, setattr, slotNamesOf, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
 import { ne } from "../builtins/protocol.js";
 import { callv } from "../builtins/protocol.js";
 import { applyArgs } from "../builtins/keywords.js";
@@ -417,6 +417,9 @@ export class cached_property extends PyObject {
   __get__(instance: object | null, _owner?: unknown): unknown {
     if (instance === null || instance === undefined) return this;
     if (this.attrname === null) throw new TypeError("Cannot use cached_property instance without calling __set_name__ on it.");
+    // (an instance whose classes all declare __slots__ has no __dict__ to cache in)
+    if (instance instanceof PyObject && slotNamesOf(instance.constructor) !== null)
+      throw new TypeError(`No '__dict__' attribute on ${repr(typeName(instance))} instance to cache ${repr(this.attrname)} property.`);
     const value = call(this.func, instance);
     Object.defineProperty(instance, this.attrname, { value, writable: true, configurable: true, enumerable: true });
     return value;
