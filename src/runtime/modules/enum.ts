@@ -246,8 +246,12 @@ function defineEnum(cls: Function): void {
       // ValueError-free alias detection: an equal value already present makes this name an alias
       const existing = lookupValue(st, value);
       let member: Enum;
-      if (existing !== undefined) member = existing;
-      else {
+      if (existing !== undefined) {
+        member = existing;
+        // (CPython makes the member and runs its __init__ before it finds the value taken: the
+        // object is dropped for the alias, but what __init__ raises is raised)
+        if (userInit) userInit.apply(newMember(cls, name, value), value instanceof PyTuple ? Array.from(value) : [value]);
+      } else {
         member = newMember(cls, name, value);
         if (userInit) {
           const args = value instanceof PyTuple ? Array.from(value) : [value];
