@@ -131,6 +131,8 @@ function isDescriptorLike(name: string, value: unknown): boolean {
 }
 
 let building = false;
+/** Set while an enum's own `__new__` makes a member: `object.__new__(cls)` reaches the constructor. */
+let makingMember = false;
 
 function newMember(cls: Function, name: string | null, value: unknown): Enum {
   const m = Object.create(cls.prototype) as Enum;
@@ -201,6 +203,9 @@ function defineEnum(cls: Function): void {
   let memberCount = 0;
   const proto = cls.prototype as Record<string, unknown>;
   const userInit = proto.__init__ !== PyObject.prototype.__init__ ? (proto.__init__ as Function) : null;
+  const userNew = typeof proto.__new__ === "function" && proto.__new__ !== PyObject.prototype.__new__ ? (proto.__new__ as Function) : null;
+  // (calling the class looks a member up: its __new__ only made the members)
+  if (userNew !== null) Object.defineProperty(cls, CONSTRUCT, { value: enumCall, writable: true, configurable: true });
   const gen = typeof proto._generate_next_value_ === "function" ? (proto._generate_next_value_ as Function) : null;
   // (a @staticmethod takes the name as its first argument; a plain def has it as `this`)
   const genIsStatic = gen !== null && (cls as unknown as Record<string, unknown>)._generate_next_value_ === gen;
@@ -233,15 +238,36 @@ function defineEnum(cls: Function): void {
       if (value instanceof auto) value = autoValue(value);
       else if (autoItems) value = PyTuple.fromArray(Array.from(value as PyTuple<unknown>, (v) => (v instanceof auto ? autoValue(v) : v)));
       memberCount++;
-      if (kind === "str" && typeof value !== "string") {
+      // (with its own __new__, the class makes its members from the value's items itself)
+      if (userNew === null && kind === "str" && typeof value !== "string") {
         throw new TypeError(`${repr(value)} is not a string`);
       }
-      if ((kind === "int" || kind === "intflag") && typeof value !== "bigint" && typeof value !== "boolean") {
+      if (userNew === null && (kind === "int" || kind === "intflag") && typeof value !== "bigint" && typeof value !== "boolean") {
         try {
           value = toIndex(value);
         } catch {
           throw new ValueError(`invalid literal for int() with base 10: ${repr(value)}`);
         }
+      }
+      const args = value instanceof PyTuple ? Array.from(value) : [value];
+      // The class's own __new__ makes the member (`object.__new__(cls)`), and may set its _value_.
+      let made: Enum | null = null;
+      if (userNew !== null) {
+        makingMember = true;
+        try {
+          made = userNew.apply(cls, args) as Enum;
+        } catch (e) {
+          // (`int.__new__(cls, v)`, `bytes.__new__(cls, [v])` in a mixin enum's __new__)
+          if (e instanceof TypeError && /is not a subtype of/.test(String(e.args[0])))
+            throw new NotImplementedError(`${className(cls)}.__new__: an enum member made by a builtin type's __new__ (a mixin enum) is not supported yet`);
+          throw e;
+        } finally {
+          makingMember = false;
+        }
+        if (made === null || typeof made !== "object") throw new TypeError(`${className(cls)}.__new__() returned ${repr(made)}, not a member`);
+        if (Object.prototype.hasOwnProperty.call(made, "_value_")) value = made._value_;
+        Object.defineProperty(made, "_name_", { value: name, writable: true, configurable: true });
+        Object.defineProperty(made, "_value_", { value, writable: true, configurable: true });
       }
       // ValueError-free alias detection: an equal value already present makes this name an alias
       const existing = lookupValue(st, value);
@@ -250,13 +276,10 @@ function defineEnum(cls: Function): void {
         member = existing;
         // (CPython makes the member and runs its __init__ before it finds the value taken: the
         // object is dropped for the alias, but what __init__ raises is raised)
-        if (userInit) userInit.apply(newMember(cls, name, value), value instanceof PyTuple ? Array.from(value) : [value]);
+        if (userInit) userInit.apply(made ?? newMember(cls, name, value), args);
       } else {
-        member = newMember(cls, name, value);
-        if (userInit) {
-          const args = value instanceof PyTuple ? Array.from(value) : [value];
-          userInit.apply(member, args);
-        }
+        member = made ?? newMember(cls, name, value);
+        if (userInit) userInit.apply(member, args);
         const isCanonical = kind === "flag" || kind === "intflag" ? isPow2(value) : true;
         if (isCanonical) st.list.push(member);
         if (kind === "flag" || kind === "intflag") {
@@ -504,6 +527,12 @@ export class Enum extends PyObject {
   declare _value_: unknown;
 
   constructor(...args: any[]) {
+    if (makingMember) {
+      // (object.__new__(cls) in the enum's __new__: a bare instance, once)
+      makingMember = false;
+      super();
+      return;
+    }
     if (building) super();
     const made = enumCall(new.target, args);
     if (typeof made !== "object" && typeof made !== "function")
