@@ -42,7 +42,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   dataclasses: "FunctionType GenericAlias abc copy functools inspect itertools keyword re sys types",
   datetime: "datetime_CAPI",
   decimal: "",
-  difflib: "GenericAlias HtmlDiff Match context_diff diff_bytes restore",
+  difflib: "GenericAlias HtmlDiff Match diff_bytes restore",
   email: "message_from_binary_file message_from_file",
   "email.message": "BytesIO Charset EmailMessage MIMEPart SEMISPACE StringIO binascii compat32 decode_b errors quopri re tspecials utils",
   "email.utils":
@@ -116,7 +116,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   string: "",
   struct: "",
   subprocess: "builtins contextlib errno fcntl io list2cmdline locale os select selectors signal sys threading time types warnings",
-  sys: "abiflags activate_stack_trampoline addaudithook audit base_exec_prefix base_prefix breakpointhook call_tracing copyright deactivate_stack_trampoline displayhook excepthook exec_prefix float_repr_style get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getfilesystemencodeerrors getprofile getrefcount gettrace getunicodeinternedsize hash_info is_finalizing is_stack_trampoline_active meta_path monitoring orig_argv path_hooks path_importer_cache platlibdir pycache_prefix set_coroutine_origin_tracking_depth setdlopenflags setprofile settrace stdlib_module_names thread_info unraisablehook warnoptions",
+  sys: "abiflags activate_stack_trampoline addaudithook audit base_exec_prefix base_prefix breakpointhook call_tracing copyright deactivate_stack_trampoline displayhook exec_prefix float_repr_style get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getfilesystemencodeerrors getprofile getrefcount gettrace getunicodeinternedsize hash_info is_finalizing is_stack_trampoline_active meta_path monitoring orig_argv path_hooks path_importer_cache platlibdir pycache_prefix set_coroutine_origin_tracking_depth setdlopenflags setprofile settrace stdlib_module_names thread_info unraisablehook warnoptions",
   tempfile: "SpooledTemporaryFile gettempdirb gettempprefixb",
   textwrap: "re",
   threading: "ThreadError WeakSet functools getprofile gettrace setprofile setprofile_all_threads settrace settrace_all_threads stack_size",
