@@ -1455,6 +1455,8 @@ function abcMetaBase(cx: LowerContext, e: py.ExprNode): py.ExprNode | undefined 
 export function madeBeyondInit(cx: LowerContext, s: py.ClassDef, depth = 0): boolean {
   if (depth > 20) return false;
   if (s.keywords.some((k) => k.arg === "metaclass" && !isAbcMeta(cx, k.value))) return true;
+  // (an enum Flag's `boundary=EJECT` gives a plain int for a value with unknown bits)
+  if (s.keywords.some((k) => k.arg === "boundary")) return true;
   if (s.body.some((b) => (b._type === "FunctionDef" && b.name === "__new__") || simpleBinding(b) === "__new__")) return true;
   return s.bases.some((b) => {
     if (b._type !== "Name") return false;

@@ -6,7 +6,7 @@ import { host } from "./host.js";
 import { modules } from "./registry.js";
 import { AttributeError, BaseException, SystemExit, KeyboardInterrupt, MemoryError, LIBRARY_CATCH, caughtException, trailOf } from "./builtins/exceptions.js";
 import { repr, str } from "./builtins/repr.js";
-import { getattr } from "./builtins/ops.js";
+import { call as callFunction, getattr } from "./builtins/ops.js";
 import { stdio } from "./builtins/functions.js";
 import { flush_open_files } from "./builtins/io.js";
 import { stdioCall } from "./builtins/stdio-errors.js";
@@ -258,6 +258,7 @@ function reportUncaught(e: unknown): number {
   // What stdout holds goes first, as CPython's report flushes it, but only as far as it can go
   // without waiting: a stdout blocked on a stalled reader must not hold the traceback back.
   host.flushQuietly?.();
+  if (stdio.excepthook !== undefined) return reportThroughHook(exc, stdio.excepthook);
   interpreterPrinting = true;
   let text: string;
   try {
@@ -266,6 +267,20 @@ function reportUncaught(e: unknown): number {
     interpreterPrinting = false;
   }
   host.write(2, text);
+  return exc instanceof KeyboardInterrupt ? 130 : 1;
+}
+
+/** A program's `sys.excepthook` reports the exception; if it fails, CPython's two reports follow. */
+function reportThroughHook(exc: BaseException, hook: unknown): number {
+  try {
+    callFunction(hook, exc.constructor, exc, getattr(exc, "__traceback__"));
+  } catch (e) {
+    const failed = caughtException(e);
+    escaped.add(failed);
+    host.flushQuietly?.();
+    host.write(2, `Error in sys.excepthook:\n${_format_uncaught(failed)}\nOriginal exception was:\n${_format_uncaught(exc)}`);
+  }
+  host.flushQuietly?.();
   return exc instanceof KeyboardInterrupt ? 130 : 1;
 }
 

@@ -223,7 +223,8 @@ function encodable(fd: 1 | 2, text: string, starts: number[]): string {
 }
 
 /** The current sys.stdout / sys.stderr (the sys module reads and writes these). */
-export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream } = {
+// (excepthook: a program's `sys.excepthook`, which the report of an uncaught exception calls; run.ts)
+export const stdio: { stdout: any; stderr: any; stdin: any; __stdout__: StdStream; __stderr__: StdStream; excepthook?: unknown } = {
   stdout: new StdStream(1, "<stdout>"),
   stderr: new StdStream(2, "<stderr>"),
   stdin: makeStdin(),

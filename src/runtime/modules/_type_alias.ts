@@ -138,16 +138,19 @@ markPythonClass(GenericAlias);
 // `list[int]`, `asyncio.Queue[str]`: what subscripting a generic class gives (ops.ts getitem).
 set_generic_alias_hook((origin, args) => new GenericAlias(origin, args instanceof PyTuple ? args : PyTuple.fromArray([args])));
 
+const NoneType = pytype(null);
+
 /** `X | None` where X is a type alias: shown as `X | None`. */
 export class UnionType {
   readonly __args__: PyTuple<unknown>;
   constructor(args: unknown[]) {
     const flat: unknown[] = [];
-    for (const a of args) for (const x of a instanceof UnionType ? Array.from(a.__args__) : [a ?? null]) if (!flat.includes(x)) flat.push(x);
+    // (None is held as NoneType, as CPython's `(int | None).__args__` has it, and shown as None)
+    for (const a of args) for (const x of a instanceof UnionType ? Array.from(a.__args__) : [a ?? NoneType]) if (!flat.includes(x)) flat.push(x);
     this.__args__ = PyTuple.fromArray(flat);
   }
   __repr__(): string {
-    return Array.from(this.__args__).map(aliasArgRepr).join(" | ");
+    return Array.from(this.__args__, (a) => (a === NoneType ? "None" : aliasArgRepr(a))).join(" | ");
   }
   /** Equal when the members are the same, in any order (`int | str == str | int`). */
   __eq__(o: unknown): boolean {
@@ -174,7 +177,7 @@ export class UnionType {
     return this.__subclasscheck__(pytype(x));
   }
   __subclasscheck__(c: unknown): boolean {
-    for (const member of this.__args__) if (issubclass(c, member === null ? pytype(null) : member)) return true;
+    for (const member of this.__args__) if (issubclass(c, member)) return true;
     return false;
   }
 }

@@ -949,7 +949,9 @@ function subclasscheck(this: Function, c: unknown): boolean {
 
 /** `Mapping[str, int]`, and a program's generic subclass subscripted. */
 function class_getitem(this: Function, params: unknown): _GenericAlias {
-  const args = params instanceof PyTuple ? params : PyTuple.of(params);
+  let args = params instanceof PyTuple ? params : PyTuple.of(params);
+  // `Callable[[int], str]` holds its parameters flat, (int, str), as typing.Callable's alias does
+  if (this === AbcCallable && args.length === 2 && args[0] instanceof PyList) args = PyTuple.fromArray([...args[0], args[1]]);
   return new _GenericAlias(this, args, `${classModule(this)}.${classQualname(this)}`);
 }
 

@@ -9,7 +9,7 @@ import { AttributeError, TypeError, ValueError } from "../builtins/exceptions.js
 import { PyDict, PyList, PyTuple, PySet } from "../builtins/collections.js";
 import { PyObject, KwArgs, popKw, className, classQualname, hexAddress } from "../builtins/object.js";
 import { repr, reprActive } from "../builtins/repr.js";
-import { NotImplemented, call, eq, lt, le, gt, ge, truthy } from "../builtins/ops.js";
+import { NotImplemented, call, callm_checked, eq, lt, le, gt, ge, hasattr, truthy } from "../builtins/ops.js";
 import { hash, int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset } from "../builtins/functions.js";
 
 // ───────────── MISSING, Field, InitVar, KW_ONLY ─────────────
@@ -296,7 +296,10 @@ function processClass(cls: Function, params: Params): Function {
       if (hasDefault) seenDefault = f;
       else if (seenDefault) throw new TypeError(`non-default argument '${f.name}' follows default argument`);
     }
-    setIfAbsent("__init__", makeInit(qual, fieldList, params.frozen));
+    // CPython's generated __init__ calls __post_init__ only when the class has one now, at
+    // decoration: a base's __init__ reached through super() from a subclass's __post_init__ must
+    // not call that __post_init__ again.
+    setIfAbsent("__init__", makeInit(qual, fieldList, params.frozen, hasattr(cls, "__post_init__")));
   }
   if (params.repr) {
     const rf = real.filter((f) => f.repr);
@@ -412,7 +415,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-function makeInit(qual: string, fieldList: Field[], frozen: boolean): (...args: unknown[]) => void {
+function makeInit(qual: string, fieldList: Field[], frozen: boolean, hasPost: boolean): (...args: unknown[]) => void {
   const params = fieldList.filter((f) => f._field_type !== "_FIELD_CLASSVAR" && f.init);
   const positional = params.filter((f) => !f.kw_only);
   const keyword = params.filter((f) => f.kw_only);
@@ -432,8 +435,7 @@ function makeInit(qual: string, fieldList: Field[], frozen: boolean): (...args: 
     const kw = popKw(args);
     if (kw === null && byPosition !== null && args.length === byPosition.length) {
       for (let i = 0; i < args.length; i++) this[byPosition[i]] = args[i];
-      const post = this.__post_init__;
-      if (typeof post === "function") post.call(this);
+      if (hasPost) callm_checked(this, "__post_init__");
       return;
     }
     const k = kw ?? {};
@@ -467,13 +469,7 @@ function makeInit(qual: string, fieldList: Field[], frozen: boolean): (...args: 
       else if (f.default !== MISSING) setField(name, f.default);
     }
     void ordered;
-    const post = this.__post_init__;
-    if (typeof post === "function") {
-      post.apply(
-        this,
-        initVars.map((f) => (vals.has(f.name as string) ? vals.get(f.name as string) : f.default)),
-      );
-    }
+    if (hasPost) callm_checked(this, "__post_init__", ...initVars.map((f) => (vals.has(f.name as string) ? vals.get(f.name as string) : f.default)));
   };
 }
 

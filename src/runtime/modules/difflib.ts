@@ -1,6 +1,6 @@
 // difflib: SequenceMatcher (Ratcliff/Obershelp longest matching blocks with CPython's junk and
 // "popular element" heuristics) and ndiff / Differ (with the `?` lines marking changes inside
-// similar lines), unified_diff. unittest's failure messages are built on ndiff.
+// similar lines), unified_diff, context_diff. unittest's failure messages are built on ndiff.
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { popKw } from "../builtins/object.js";
 import { call, eq, toIterable, truthy } from "../builtins/ops.js";
@@ -407,20 +407,29 @@ function groupedOpcodes(m: SequenceMatcher, n: number): Opcode[][] {
   return groups;
 }
 
-export function* unified_diff(a: unknown, b: unknown, ...rest: unknown[]): Generator<string> {
+/** The arguments unified_diff and context_diff share: (a, b, fromfile, tofile, fromfiledate, tofiledate, n, lineterm). */
+function diffArguments(a: unknown, b: unknown, rest: unknown[]) {
   const k = popKw(rest) ?? {};
-  const fromfile = str(rest[0] ?? k.fromfile ?? "");
-  const tofile = str(rest[1] ?? k.tofile ?? "");
-  const n = Number(rest[4] ?? k.n ?? 3n);
-  const lineterm = str(rest[5] ?? k.lineterm ?? "\n");
-  const al = asSeq(a).map(str);
-  const bl = asSeq(b).map(str);
+  // (a file date follows its name after a tab)
+  const dated = (name: unknown, date: unknown) => `${str(name ?? "")}${date === undefined || date === null || date === "" ? "" : `\t${str(date)}`}`;
+  return {
+    from: dated(rest[0] ?? k.fromfile, rest[2] ?? k.fromfiledate),
+    to: dated(rest[1] ?? k.tofile, rest[3] ?? k.tofiledate),
+    n: Number(rest[4] ?? k.n ?? 3n),
+    lineterm: str(rest[5] ?? k.lineterm ?? "\n"),
+    al: asSeq(a).map(str),
+    bl: asSeq(b).map(str),
+  };
+}
+
+export function* unified_diff(a: unknown, b: unknown, ...rest: unknown[]): Generator<string> {
+  const { from, to, n, lineterm, al, bl } = diffArguments(a, b, rest);
   let started = false;
   for (const group of groupedOpcodes(new SequenceMatcher(null, al, bl), n)) {
     if (!started) {
       started = true;
-      yield `--- ${fromfile}${lineterm}`;
-      yield `+++ ${tofile}${lineterm}`;
+      yield `--- ${from}${lineterm}`;
+      yield `+++ ${to}${lineterm}`;
     }
     const first = group[0];
     const lastc = group[group.length - 1];
@@ -432,6 +441,44 @@ export function* unified_diff(a: unknown, b: unknown, ...rest: unknown[]): Gener
       }
       if (tag === "replace" || tag === "delete") for (const line of al.slice(i1, i2)) yield "-" + line;
       if (tag === "replace" || tag === "insert") for (const line of bl.slice(j1, j2)) yield "+" + line;
+    }
+  }
+}
+
+/** A context diff's range: the first line and the last (one number for one line or none). */
+function contextRange(start: number, stop: number): string {
+  let beginning = start + 1;
+  const length = stop - start;
+  if (!length) beginning--;
+  return length <= 1 ? `${beginning}` : `${beginning},${beginning + length - 1}`;
+}
+
+const CONTEXT_PREFIX: Record<Opcode[0], string> = { insert: "+ ", delete: "- ", replace: "! ", equal: "  " };
+
+/**
+ * context_diff(a, b, fromfile='', tofile='', fromfiledate='', tofiledate='', n=3, lineterm='\n'):
+ * each group of changes as its lines of a (`***`: `!` changed, `-` deleted) then of b (`---`: `!`
+ * changed, `+` added), each half left out when it has no change of its own.
+ */
+export function* context_diff(a: unknown, b: unknown, ...rest: unknown[]): Generator<string> {
+  const { from, to, n, lineterm, al, bl } = diffArguments(a, b, rest);
+  let started = false;
+  for (const group of groupedOpcodes(new SequenceMatcher(null, al, bl), n)) {
+    if (!started) {
+      started = true;
+      yield `*** ${from}${lineterm}`;
+      yield `--- ${to}${lineterm}`;
+    }
+    const first = group[0];
+    const last = group[group.length - 1];
+    yield "***************" + lineterm;
+    yield `*** ${contextRange(first[1], last[2])} ****${lineterm}`;
+    if (group.some(([tag]) => tag === "replace" || tag === "delete")) {
+      for (const [tag, i1, i2] of group) if (tag !== "insert") for (const line of al.slice(i1, i2)) yield CONTEXT_PREFIX[tag] + line;
+    }
+    yield `--- ${contextRange(first[3], last[4])} ----${lineterm}`;
+    if (group.some(([tag]) => tag === "replace" || tag === "insert")) {
+      for (const [tag, , , j1, j2] of group) if (tag !== "delete") for (const line of bl.slice(j1, j2)) yield CONTEXT_PREFIX[tag] + line;
     }
   }
 }

@@ -7,9 +7,9 @@
 // class (`new Color(1n)`, `Color(1)` in Python) looks a member up by value: the constructor returns
 // the member instead of a new object.
 import { markPythonClass } from "../builtins/js-names.js";
-import { AttributeError, Exception, KeyError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { AttributeError, Exception, KeyError, NotImplementedError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
-import { PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
+import { CONSTRUCT, PyObject, KwArgs, popKw, className, classQualname } from "../builtins/object.js";
 import { isClass, repr, str } from "../builtins/repr.js";
 import {
   add,
@@ -131,6 +131,8 @@ function isDescriptorLike(name: string, value: unknown): boolean {
 }
 
 let building = false;
+/** Set while an enum's own `__new__` makes a member: `object.__new__(cls)` reaches the constructor. */
+let makingMember = false;
 
 function newMember(cls: Function, name: string | null, value: unknown): Enum {
   const m = Object.create(cls.prototype) as Enum;
@@ -201,6 +203,9 @@ function defineEnum(cls: Function): void {
   let memberCount = 0;
   const proto = cls.prototype as Record<string, unknown>;
   const userInit = proto.__init__ !== PyObject.prototype.__init__ ? (proto.__init__ as Function) : null;
+  const userNew = typeof proto.__new__ === "function" && proto.__new__ !== PyObject.prototype.__new__ ? (proto.__new__ as Function) : null;
+  // (calling the class looks a member up: its __new__ only made the members)
+  if (userNew !== null) Object.defineProperty(cls, CONSTRUCT, { value: enumCall, writable: true, configurable: true });
   const gen = typeof proto._generate_next_value_ === "function" ? (proto._generate_next_value_ as Function) : null;
   // (a @staticmethod takes the name as its first argument; a plain def has it as `this`)
   const genIsStatic = gen !== null && (cls as unknown as Record<string, unknown>)._generate_next_value_ === gen;
@@ -233,26 +238,48 @@ function defineEnum(cls: Function): void {
       if (value instanceof auto) value = autoValue(value);
       else if (autoItems) value = PyTuple.fromArray(Array.from(value as PyTuple<unknown>, (v) => (v instanceof auto ? autoValue(v) : v)));
       memberCount++;
-      if (kind === "str" && typeof value !== "string") {
+      // (with its own __new__, the class makes its members from the value's items itself)
+      if (userNew === null && kind === "str" && typeof value !== "string") {
         throw new TypeError(`${repr(value)} is not a string`);
       }
-      if ((kind === "int" || kind === "intflag") && typeof value !== "bigint" && typeof value !== "boolean") {
+      if (userNew === null && (kind === "int" || kind === "intflag") && typeof value !== "bigint" && typeof value !== "boolean") {
         try {
           value = toIndex(value);
         } catch {
           throw new ValueError(`invalid literal for int() with base 10: ${repr(value)}`);
         }
       }
+      const args = value instanceof PyTuple ? Array.from(value) : [value];
+      // The class's own __new__ makes the member (`object.__new__(cls)`), and may set its _value_.
+      let made: Enum | null = null;
+      if (userNew !== null) {
+        makingMember = true;
+        try {
+          made = userNew.apply(cls, args) as Enum;
+        } catch (e) {
+          // (`int.__new__(cls, v)`, `bytes.__new__(cls, [v])` in a mixin enum's __new__)
+          if (e instanceof TypeError && /is not a subtype of/.test(String(e.args[0])))
+            throw new NotImplementedError(`${className(cls)}.__new__: an enum member made by a builtin type's __new__ (a mixin enum) is not supported yet`);
+          throw e;
+        } finally {
+          makingMember = false;
+        }
+        if (made === null || typeof made !== "object") throw new TypeError(`${className(cls)}.__new__() returned ${repr(made)}, not a member`);
+        if (Object.prototype.hasOwnProperty.call(made, "_value_")) value = made._value_;
+        Object.defineProperty(made, "_name_", { value: name, writable: true, configurable: true });
+        Object.defineProperty(made, "_value_", { value, writable: true, configurable: true });
+      }
       // ValueError-free alias detection: an equal value already present makes this name an alias
       const existing = lookupValue(st, value);
       let member: Enum;
-      if (existing !== undefined) member = existing;
-      else {
-        member = newMember(cls, name, value);
-        if (userInit) {
-          const args = value instanceof PyTuple ? Array.from(value) : [value];
-          userInit.apply(member, args);
-        }
+      if (existing !== undefined) {
+        member = existing;
+        // (CPython makes the member and runs its __init__ before it finds the value taken: the
+        // object is dropped for the alias, but what __init__ raises is raised)
+        if (userInit) userInit.apply(made ?? newMember(cls, name, value), args);
+      } else {
+        member = made ?? newMember(cls, name, value);
+        if (userInit) userInit.apply(member, args);
         const isCanonical = kind === "flag" || kind === "intflag" ? isPow2(value) : true;
         if (isCanonical) st.list.push(member);
         if (kind === "flag" || kind === "intflag") {
@@ -318,17 +345,7 @@ function enumCall(cls: Function, args: unknown[]): Enum {
   if (found !== undefined) return found;
   const kind = kindOf(cls);
   if ((kind === "flag" || kind === "intflag") && (typeof value === "bigint" || typeof value === "boolean")) {
-    if (typeof value === "boolean") value = value ? 1n : 0n;
-    const v = value as bigint;
-    const mask = st!.flagMask;
-    if (kind === "intflag" || (v >= 0n && (v & ~mask) === 0n) || v < 0n) {
-      return pseudoMember(cls, st!, kind === "flag" && v < 0n ? (mask + 1n + v) & mask : kind === "intflag" && v < 0n ? v : v);
-    }
-    const bits = (x: bigint) => x.toString(2);
-    const width = Math.max(bits(v).length, bits(mask).length);
-    throw new ValueError(
-      `${className(cls)}: invalid value ${v}\n    given 0b0 ${bits(v).padStart(width, "0")}\n  allowed 0b0 ${bits(mask).padStart(width, "0")}`,
-    );
+    return flagValue(cls, st!, typeof value === "boolean" ? (value ? 1n : 0n) : value) as Enum;
   }
   const missing = (cls as unknown as { _missing_?: (v: unknown) => unknown })._missing_;
   const notValid = () => new ValueError(`${repr(value)} is not a valid ${classQualname(cls)}`);
@@ -352,19 +369,104 @@ function enumCall(cls: Function, args: unknown[]): Enum {
   throw notValid();
 }
 
-function pseudoMember(cls: Function, st: EnumState, v: bigint): Enum {
+/** int.bit_length() of a bigint. */
+function bitLength(v: bigint): number {
+  return highBit(v < 0n ? -v : v) + 1;
+}
+
+/** The bits of the class's single-bit members (CPython's `_singles_mask_`). */
+function singlesMask(st: EnumState): bigint {
+  let m = 0n;
+  for (const x of st.list) if (isPow2(x._value_)) m |= x._value_ as bigint;
+  return m;
+}
+
+/** Every bit up to the highest of any member (`_all_bits_`). */
+function allBits(st: EnumState): bigint {
+  return (1n << BigInt(bitLength(st.flagMask))) - 1n;
+}
+
+/** enum.bin: a sign digit, then the two's-complement digits, padded with the sign to `width`. */
+function signedBin(v: bigint, width: number): string {
+  const n = bitLength(v);
+  let digits = n === 0 ? "" : (v & ((1n << BigInt(n)) - 1n)).toString(2).padStart(n, "0");
+  const sign = v < 0n ? "1" : "0";
+  if (digits.length < width) digits = sign.repeat(width - digits.length) + digits;
+  return `0b${sign} ${digits}`;
+}
+
+function boundaryOf(cls: Function): unknown {
+  return (cls as unknown as { _boundary_?: unknown })._boundary_;
+}
+
+/**
+ * `F(v)` of a Flag for an int that no member has: what the class's boundary says. Values outside
+ * its bits are STRICT's ValueError, CONFORM's masked value, EJECT's plain int, KEEP's member with
+ * the extra bits; a negative value counts from the top of the bits. The pseudo-member is named by
+ * the single-bit members (in definition order) and the aliases inside it.
+ */
+function flagValue(cls: Function, st: EnumState, v: bigint): Enum | bigint {
   const found = lookupValue(st, v);
   if (found !== undefined) return found;
-  const names: string[] = [];
-  let rest = v < 0n ? 0n : v;
-  for (const m of flagBits(st, v)) {
-    names.push(m._name_ as string);
-    rest &= ~(m._value_ as bigint);
+  const mask = st.flagMask;
+  const all = allBits(st);
+  const boundary = boundaryOf(cls);
+  if (v > all || v < ~all || (v & (all ^ mask)) !== 0n) {
+    if (boundary === STRICT) {
+      const width = Math.max(bitLength(v), bitLength(mask));
+      throw new ValueError(`${enumClassRepr(cls)} invalid value ${v}\n    given ${signedBin(v, width)}\n  allowed ${signedBin(mask, width)}`);
+    } else if (boundary === CONFORM) v &= mask;
+    else if (boundary === EJECT) return v;
+    else if (boundary === KEEP) {
+      if (v < 0n) {
+        const top = 1n << BigInt(bitLength(v));
+        v = (all + 1n > top ? all + 1n : top) + v;
+      }
+    } else throw new ValueError(`${repr(boundary)} unknown flag boundary`);
   }
-  if (rest !== 0n) names.push(String(rest));
-  const m = newMember(cls, names.length ? names.join("|") : null, v);
-  if (v >= 0n) st.byValue.__setitem__(v, m);
+  let negative: bigint | null = null;
+  if (v < 0n) {
+    negative = v;
+    v = all + 1n + v;
+  }
+  const again = lookupValue(st, v);
+  if (again !== undefined) return again;
+  const singles = singlesMask(st);
+  let unknown = v & ~mask;
+  if (unknown !== 0n && boundary !== KEEP) throw new ValueError(`${className(cls)}(${v}) -->  unknown values ${unknown} [0b${unknown.toString(2)}]`);
+  const m = newMember(cls, null, v);
+  const aliases = v & ~singles;
+  const inside = v & singles;
+  if (inside !== 0n || aliases !== 0n) {
+    const parts = flagBits(st, inside);
+    let combined = 0n;
+    for (const p of parts) combined |= p._value_ as bigint;
+    if (aliases !== 0n) {
+      for (const p of st.byName.values()) {
+        const pv = p._value_ as bigint;
+        if (!parts.includes(p) && typeof pv === "bigint" && pv !== 0n && (pv & v) === pv) {
+          parts.push(p);
+          combined |= pv;
+        }
+      }
+    }
+    unknown = v ^ combined;
+    let name: string | null = parts.map((p) => p._name_).join("|");
+    if (combined === 0n) name = null;
+    else if (unknown !== 0n && boundary === STRICT) throw new ValueError(`${enumClassRepr(cls)}: no members with value ${unknown}`);
+    else if (unknown !== 0n) name += `|${unknown}`;
+    m._name_ = name;
+  }
+  if (unknown === 0n) {
+    st.byValue.__setitem__(v, m);
+    if (negative !== null) st.byValue.__setitem__(negative, m);
+  }
   return m;
+}
+
+/** `<enum 'Color'>`, `<flag 'Perm'>`. */
+function enumClassRepr(cls: Function): string {
+  return `<${cls.prototype instanceof Flag || cls === Flag ? "flag" : "enum"} ${repr(className(cls))}>`;
 }
 
 /** The canonical single-bit members inside v, in definition order. */
@@ -425,8 +527,17 @@ export class Enum extends PyObject {
   declare _value_: unknown;
 
   constructor(...args: any[]) {
+    if (makingMember) {
+      // (object.__new__(cls) in the enum's __new__: a bare instance, once)
+      makingMember = false;
+      super();
+      return;
+    }
     if (building) super();
-    return enumCall(new.target, args);
+    const made = enumCall(new.target, args);
+    if (typeof made !== "object" && typeof made !== "function")
+      throw new NotImplementedError(`${className(new.target)}() gave ${repr(made)}, a plain int (boundary=EJECT), where JavaScript needs an object`);
+    return made;
   }
 
   get name(): string | null {
@@ -493,7 +604,22 @@ export class Enum extends PyObject {
     return null;
   }
   static __pyrepr__(this: Function): string {
-    return `<enum ${repr(className(this))}>`;
+    return enumClassRepr(this);
+  }
+  /** `class F(Flag, boundary=KEEP)`: the class keyword enum's metaclass takes (a Flag keeps it as `_boundary_`). */
+  static __init_subclass__(this: Function, ...args: unknown[]): void {
+    const k = popKw(args);
+    if (k !== null && "boundary" in k) {
+      const { boundary, ...rest } = k;
+      if (this.prototype instanceof Flag && boundary !== null && boundary !== undefined) {
+        Object.defineProperty(this, "_boundary_", { value: boundary, writable: true, configurable: true });
+        // (called through the runtime's call(), as the compiler calls a class with `boundary=`, F(v)
+        // may give EJECT's plain int)
+        Object.defineProperty(this, CONSTRUCT, { value: enumCall, writable: true, configurable: true });
+      }
+      if (Object.keys(rest).length) args.push(new KwArgs(rest));
+    } else if (k !== null) args.push(k);
+    PyObject.__init_subclass__.call(this, ...args);
   }
   static __bool__(): boolean {
     return true;
@@ -688,7 +814,7 @@ export class Flag extends Enum {
     if (o instanceof cls) ov = (o as Flag)._value_ as bigint;
     else if (this instanceof IntFlag && (typeof o === "bigint" || typeof o === "boolean")) ov = toIndex(o);
     else return NotImplementedValue();
-    return new cls(op(this._value_ as bigint, ov));
+    return enumCall(cls, [op(this._value_ as bigint, ov)]);
   }
   __or__(o: unknown): unknown {
     return this._combine(o, (a, b) => a | b);
@@ -709,10 +835,20 @@ export class Flag extends Enum {
     return this.__xor__(o);
   }
   __invert__(): unknown {
-    const cls = this.constructor as new (v: unknown) => Flag;
-    const st = members(cls);
-    if (this instanceof IntFlag && (this._value_ as bigint) < 0n) return new cls(~(this._value_ as bigint));
-    return new cls(st.flagMask & ~(this._value_ as bigint));
+    const cls = this.constructor;
+    const v = this._value_ as bigint;
+    const boundary = boundaryOf(cls);
+    return enumCall(cls, [boundary === EJECT || boundary === KEEP ? ~v : singlesMask(members(cls)) & ~v]);
+  }
+  /** The bits of every member (`_flag_mask_`), of the single-bit ones (`_singles_mask_`), and all up to the highest (`_all_bits_`). */
+  static get _flag_mask_(): bigint {
+    return members(this as unknown as Function).flagMask;
+  }
+  static get _singles_mask_(): bigint {
+    return singlesMask(members(this as unknown as Function));
+  }
+  static get _all_bits_(): bigint {
+    return allBits(members(this as unknown as Function));
   }
   __contains__(o: unknown): boolean {
     if (!(o instanceof this.constructor)) {
@@ -792,4 +928,99 @@ void KwArgs;
  */
 export function _module_enum(cls: typeof IntEnum | typeof IntFlag, module: string, name: string, pairs: [string, number | bigint][]): any {
   return call(cls, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, BigInt(v)]))), new KwArgs({ module }));
+}
+
+// ───────────── FlagBoundary, EnumCheck, verify ─────────────
+
+/** How a Flag treats a value with bits no member has (STRICT, CONFORM, EJECT, KEEP). */
+export const FlagBoundary: any = _module_str_enum("FlagBoundary", [
+  ["STRICT", "strict"],
+  ["CONFORM", "conform"],
+  ["EJECT", "eject"],
+  ["KEEP", "keep"],
+]);
+export const STRICT: any = FlagBoundary.STRICT;
+export const CONFORM: any = FlagBoundary.CONFORM;
+export const EJECT: any = FlagBoundary.EJECT;
+export const KEEP: any = FlagBoundary.KEEP;
+Object.defineProperty(Flag, "_boundary_", { value: STRICT, writable: true, configurable: true });
+Object.defineProperty(IntFlag, "_boundary_", { value: KEEP, writable: true, configurable: true });
+
+/** What `@verify(...)` checks. */
+export const EnumCheck: any = _module_str_enum("EnumCheck", [
+  ["CONTINUOUS", "no skipped integer values"],
+  ["NAMED_FLAGS", "multi-flag aliases may not contain unnamed flags"],
+  ["UNIQUE", "one name per value"],
+]);
+export const CONTINUOUS: any = EnumCheck.CONTINUOUS;
+export const NAMED_FLAGS: any = EnumCheck.NAMED_FLAGS;
+export const UNIQUE: any = EnumCheck.UNIQUE;
+
+function _module_str_enum(name: string, pairs: [string, string][]): Function {
+  return call(StrEnum, name, PyList.fromArray(pairs.map(([n, v]) => PyTuple.fromArray([n, v]))), new KwArgs({ module: "enum" })) as Function;
+}
+
+/**
+ * `@verify(UNIQUE, CONTINUOUS, NAMED_FLAGS)`: the class decorated, or CPython's ValueError for the
+ * first check it fails (aliases; values skipped between the lowest and highest member, powers of
+ * two for a Flag; a Flag alias with bits no member names).
+ */
+export function verify(...given: unknown[]): (enumeration: unknown) => unknown {
+  const checks = PyTuple.fromArray(given);
+  const decorate = (enumeration: unknown): unknown => {
+    const cls = enumeration as Function;
+    const isFlag = typeof cls === "function" && (cls.prototype instanceof Flag || cls === Flag);
+    if (!isFlag && !(typeof cls === "function" && (cls.prototype instanceof Enum || cls === Enum)))
+      throw new TypeError("the 'verify' decorator only works with Enum and Flag");
+    const st = members(cls);
+    const name = className(cls);
+    for (const check of checks) {
+      if (check === UNIQUE) {
+        const dups: string[] = [];
+        for (const [n, m] of st.byName) if (m._name_ !== n) dups.push(`${n} -> ${m._name_}`);
+        if (dups.length) throw new ValueError(`aliases found in ${enumClassRepr(cls)}: ${dups.join(", ")}`);
+      } else if (check === CONTINUOUS) {
+        const values = st.list.map((m) => m._value_ as bigint);
+        if (new globalThis.Set(values).size < 2) continue;
+        let low = values[0];
+        let high = values[0];
+        for (const v of values) {
+          if (v < low) low = v;
+          if (v > high) high = v;
+        }
+        const missing: bigint[] = [];
+        const has = (x: bigint) => values.some((v) => v === x);
+        if (isFlag) {
+          for (let i = highBit(low) + 1; i < highBit(high); i++) if (!has(1n << BigInt(i))) missing.push(1n << BigInt(i));
+        } else for (let i = low + 1n; i < high; i++) if (!has(i)) missing.push(i);
+        if (missing.length) throw new ValueError(`invalid ${isFlag ? "flag" : "enum"} '${name}': missing values ${missing.join(", ")}`.slice(0, 256));
+      } else if (check === NAMED_FLAGS) {
+        const canonical = new globalThis.Set(st.list.map((m) => m._value_ as bigint));
+        const missingNames: string[] = [];
+        let missingValue = 0n;
+        for (const [n, m] of st.byName) {
+          if (m._name_ === n && st.list.includes(m)) continue;
+          const v = m._value_ as bigint;
+          if (v < 0n) continue;
+          for (let bit = 1n; bit <= v; bit <<= 1n) {
+            if ((v & bit) !== 0n && !canonical.has(bit)) {
+              if (!missingNames.includes(n)) missingNames.push(n);
+              missingValue |= bit;
+            }
+          }
+        }
+        if (missingNames.length) {
+          const alias =
+            missingNames.length === 1
+              ? `alias ${missingNames[0]} is missing`
+              : `aliases ${missingNames.slice(0, -1).join(", ")} and ${missingNames[missingNames.length - 1]} are missing`;
+          const value = isPow2(missingValue) ? `value 0x${missingValue.toString(16)}` : `combined values of 0x${missingValue.toString(16)}`;
+          throw new ValueError(`invalid Flag '${name}': ${alias} ${value} [use enum.show_flag_values(value) for details]`);
+        }
+      }
+    }
+    return cls;
+  };
+  Object.defineProperty(decorate, "checks", { value: checks, writable: true, configurable: true });
+  return decorate;
 }

@@ -1,11 +1,12 @@
 // functools: partial, partialmethod, reduce, wraps, update_wrapper, lru_cache, cache, cmp_to_key, total_ordering,
 // singledispatch, singledispatchmethod.
-import { AttributeError, TypeError } from "../builtins/exceptions.js";
+import { AttributeError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { CALLABLE_OBJECT, KwArgs, className, popKw, PyObject } from "../builtins/object.js";
 import { isJsClass } from "../builtins/names.js";
 import { constructorArgs, takes_packed, unpacked } from "../builtins/star-call.js";
 import { repr } from "../builtins/repr.js";
-import { call, getattr, setattr, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
+import { NotImplemented, call, getattr, setattr, slotNamesOf, toIterable, truthy, lt, eq, hashNum, typeName, pytype } from "../builtins/ops.js";
+import { ne } from "../builtins/protocol.js";
 import { callv } from "../builtins/protocol.js";
 import { applyArgs } from "../builtins/keywords.js";
 import { isClass } from "../builtins/repr.js";
@@ -13,6 +14,8 @@ import { mro_of } from "../builtins/mro.js";
 import { bool, hash, int, issubclass } from "../builtins/functions.js";
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { namedtuple } from "./collections.js";
+import { Union, get_args, get_origin } from "./typing.js";
+import { UnionType } from "./_type_alias.js";
 import { PARTIAL_FUNC } from "../asyncio/coroutines.js";
 
 type Fn = (...a: any[]) => any;
@@ -339,51 +342,60 @@ export function cmp_to_key(mycmp: unknown): unknown {
   return (x: unknown) => new K(x);
 }
 
+/**
+ * total_ordering's derived comparisons, for each root (the comparison the class defines, the
+ * first of `__lt__`, `__le__`, `__gt__`, `__ge__` it has): the name, the docstring CPython gives,
+ * and the result from the root's result `r` (never NotImplemented: that is returned as it is).
+ */
+type Derived = [name: string, doc: string, fromRoot: (r: unknown, self: unknown, o: unknown) => unknown];
+const TOTAL_ORDER: Record<string, Derived[]> = {
+  __lt__: [
+    ["__gt__", "(not a < b) and (a != b)", (r, a, b) => !truthy(r) && ne(a, b)],
+    ["__le__", "(a < b) or (a == b)", (r, a, b) => (truthy(r) ? r : eq(a, b))],
+    ["__ge__", "(not a < b)", (r) => !truthy(r)],
+  ],
+  __le__: [
+    ["__ge__", "(not a <= b) or (a == b)", (r, a, b) => !truthy(r) || eq(a, b)],
+    ["__lt__", "(a <= b) and (a != b)", (r, a, b) => (truthy(r) ? ne(a, b) : r)],
+    ["__gt__", "(not a <= b)", (r) => !truthy(r)],
+  ],
+  __gt__: [
+    ["__lt__", "(not a > b) and (a != b)", (r, a, b) => !truthy(r) && ne(a, b)],
+    ["__ge__", "(a > b) or (a == b)", (r, a, b) => (truthy(r) ? r : eq(a, b))],
+    ["__le__", "(not a > b)", (r) => !truthy(r)],
+  ],
+  __ge__: [
+    ["__le__", "(not a >= b) or (a == b)", (r, a, b) => !truthy(r) || eq(a, b)],
+    ["__gt__", "(a >= b) and (a != b)", (r, a, b) => (truthy(r) ? ne(a, b) : r)],
+    ["__lt__", "(not a >= b)", (r) => !truthy(r)],
+  ],
+};
+const OP_SYMBOL: Record<string, string> = { __lt__: "<", __le__: "<=", __gt__: ">", __ge__: ">=" };
+
 export function total_ordering<C extends Function>(cls: C): C {
-  const p = cls.prototype as Record<string, Fn>;
-  const has = (n: string) => typeof p[n] === "function" && p[n] !== (PyObject.prototype as unknown as Record<string, unknown>)[n];
-  if (has("__lt__")) {
-    p.__gt__ ??= function (this: unknown, o: unknown) {
-      return !truthy(p.__lt__.call(this, o)) && !eq(this, o);
+  const p = cls.prototype as Record<string, unknown>;
+  const base = PyObject.prototype as unknown as Record<string, unknown>;
+  const roots = Object.keys(TOTAL_ORDER).filter((n) => p[n] !== undefined && p[n] !== null && p[n] !== base[n]);
+  if (roots.length === 0) throw new ValueError("must define at least one ordering operation: < > <= >=");
+  const root = roots[0];
+  for (const [name, how, fromRoot] of TOTAL_ORDER[root]) {
+    if (roots.includes(name)) continue;
+    // (the root is looked up on the instance's class when the comparison runs, as CPython's type(self).__lt__)
+    const derived = function (this: unknown, o: unknown) {
+      const r = call(getattr(pytype(this), root), this, o);
+      return r === NotImplemented ? r : fromRoot(r, this, o);
     };
-    p.__le__ ??= function (this: unknown, o: unknown) {
-      return truthy(p.__lt__.call(this, o)) || eq(this, o);
-    };
-    p.__ge__ ??= function (this: unknown, o: unknown) {
-      return !truthy(p.__lt__.call(this, o));
-    };
-  } else if (has("__le__")) {
-    p.__lt__ ??= function (this: unknown, o: unknown) {
-      return truthy(p.__le__.call(this, o)) && !eq(this, o);
-    };
-    p.__gt__ ??= function (this: unknown, o: unknown) {
-      return !truthy(p.__le__.call(this, o));
-    };
-    p.__ge__ ??= function (this: unknown, o: unknown) {
-      return !truthy(p.__le__.call(this, o)) || eq(this, o);
-    };
-  } else if (has("__gt__")) {
-    p.__lt__ ??= function (this: unknown, o: unknown) {
-      return !truthy(p.__gt__.call(this, o)) && !eq(this, o);
-    };
-    p.__ge__ ??= function (this: unknown, o: unknown) {
-      return truthy(p.__gt__.call(this, o)) || eq(this, o);
-    };
-    p.__le__ ??= function (this: unknown, o: unknown) {
-      return !truthy(p.__gt__.call(this, o));
-    };
-  } else if (has("__ge__")) {
-    p.__le__ ??= function (this: unknown, o: unknown) {
-      return !truthy(p.__ge__.call(this, o)) || eq(this, o);
-    };
-    p.__gt__ ??= function (this: unknown, o: unknown) {
-      return truthy(p.__ge__.call(this, o)) && !eq(this, o);
-    };
-    p.__lt__ ??= function (this: unknown, o: unknown) {
-      return !truthy(p.__ge__.call(this, o));
-    };
-  } else {
-    throw new TypeError("must define at least one ordering operation: < > <= >=");
+    const fnName = `_${name.slice(2, 4)}_from_${root.slice(2, 4)}`;
+    Object.defineProperty(derived, "name", { value: fnName, configurable: true });
+    Object.defineProperty(derived, "__name__", { value: name, writable: true, configurable: true });
+    Object.defineProperty(derived, "__qualname__", { value: fnName, writable: true, configurable: true });
+    Object.defineProperty(derived, "__module__", { value: "functools", writable: true, configurable: true });
+    Object.defineProperty(derived, "__doc__", {
+      value: `Return a ${OP_SYMBOL[name]} b.  Computed by @total_ordering from ${how}.`,
+      writable: true,
+      configurable: true,
+    });
+    Object.defineProperty(p, name, { value: derived, writable: true, configurable: true });
   }
   return cls;
 }
@@ -405,6 +417,9 @@ export class cached_property extends PyObject {
   __get__(instance: object | null, _owner?: unknown): unknown {
     if (instance === null || instance === undefined) return this;
     if (this.attrname === null) throw new TypeError("Cannot use cached_property instance without calling __set_name__ on it.");
+    // (an instance whose classes all declare __slots__ has no __dict__ to cache in)
+    if (instance instanceof PyObject && slotNamesOf(instance.constructor) !== null)
+      throw new TypeError(`No '__dict__' attribute on ${repr(typeName(instance))} instance to cache ${repr(this.attrname)} property.`);
     const value = call(this.func, instance);
     Object.defineProperty(instance, this.attrname, { value, writable: true, configurable: true, enumerable: true });
     return value;
@@ -424,6 +439,18 @@ function dispatchOrder(cls: Function): Function[] {
 
 function isType(x: unknown): x is Function {
   return typeof x === "function" && isClass(x);
+}
+
+/** `int | str` or `typing.Union[int, str]` (what register takes as well as a class). */
+function isUnionType(x: unknown): boolean {
+  const origin = get_origin(x);
+  return origin === Union || origin === UnionType;
+}
+
+/** A class, or a union whose every member is a class. */
+function validDispatchType(x: unknown): boolean {
+  if (isType(x)) return true;
+  return isUnionType(x) && Array.from(get_args(x)).every(isType);
 }
 
 function makeDispatcher(func: Fn, method: boolean): Fn & Record<string, unknown> {
@@ -458,20 +485,30 @@ function makeDispatcher(func: Fn, method: boolean): Fn & Record<string, unknown>
   const register = (cls: unknown, f: unknown = null): unknown => {
     // (a def carries `__module__`, which isType takes for a class's: its annotations decide first)
     const annotated = typeof cls === "function" && !isJsClass(cls) && Object.prototype.hasOwnProperty.call(cls, "__annotations__");
-    if (isType(cls) && !annotated) {
-      if (f === null || f === undefined) return (g: Fn) => register(cls, g);
-      registry.set(cls, f as Fn);
-      cache.clear();
-      return f;
-    }
-    const ann = (cls as { __annotations__?: PyDict<string, unknown> } | null)?.__annotations__;
-    if (typeof cls === "function" && ann instanceof PyDict) {
-      const first = ([...ann.items()] as unknown as [string, unknown][]).find(([k]) => k !== "return");
-      if (first && isType(first[1])) return register(first[1], cls);
-    }
-    throw new TypeError(
-      `Invalid first argument to \`register()\`: ${repr(cls)}. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function.`,
-    );
+    if (annotated || !validDispatchType(cls)) {
+      if (f !== null && f !== undefined) throw new TypeError(`Invalid first argument to \`register()\`. ${repr(cls)} is not a class or union type.`);
+      const ann = (cls as { __annotations__?: PyDict<string, unknown> } | null)?.__annotations__;
+      const first = typeof cls === "function" && ann instanceof PyDict ? ([...ann.items()] as unknown as [string, unknown][])[0] : undefined;
+      if (first === undefined) {
+        throw new TypeError(
+          `Invalid first argument to \`register()\`: ${repr(cls)}. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function.`,
+        );
+      }
+      const [argname, tp] = first;
+      if (!validDispatchType(tp)) {
+        throw new TypeError(
+          isUnionType(tp)
+            ? `Invalid annotation for ${repr(argname)}. ${repr(tp)} not all arguments are classes.`
+            : `Invalid annotation for ${repr(argname)}. ${repr(tp)} is not a class.`,
+        );
+      }
+      f = cls;
+      cls = tp;
+    } else if (f === null || f === undefined) return (g: Fn) => register(cls, g);
+    // (a union registers the function for each of its classes)
+    for (const c of isUnionType(cls) ? Array.from(get_args(cls)) : [cls]) registry.set(c as Function, f as Fn);
+    cache.clear();
+    return f;
   };
   const wrapper = function (this: unknown, ...args: unknown[]) {
     const positional = args.length - (args[args.length - 1] instanceof KwArgs ? 1 : 0);

@@ -12,10 +12,10 @@ import {
 import { isfuture } from "../asyncio/futures.js";
 import { is_async_generator_function, isasyncgen as isAgen } from "../asyncio/_asyncgen.js";
 import { isClass } from "../builtins/repr.js";
-import { call, getattr, truthy } from "../builtins/ops.js";
+import { call, getattr, pytype, truthy } from "../builtins/ops.js";
 import { PyList, PyTuple } from "../builtins/collections.js";
 import { AttributeError, ValueError } from "../builtins/exceptions.js";
-import { FunctionType, dir, isinstance } from "../builtins/functions.js";
+import { BuiltinFunctionType, FunctionType, ModuleType, dir, isinstance } from "../builtins/functions.js";
 import { PyObject, classModule, popKw } from "../builtins/object.js";
 import { pythonClassOf } from "../builtins/mro.js";
 import { repr } from "../builtins/repr.js";
@@ -86,6 +86,29 @@ function definingClass(self: unknown, f: unknown): Function | undefined {
     }
   }
   return undefined;
+}
+/** A builtin function or a builtin's bound method (`len`, `[].append`). */
+export function isbuiltin(x: unknown): boolean {
+  return isinstance(x, BuiltinFunctionType);
+}
+/** Any kind of function or method. */
+export function isroutine(x: unknown): boolean {
+  return isbuiltin(x) || isfunction(x) || ismethod(x) || (typeof x === "function" && !isClass(x));
+}
+export function ismodule(x: unknown): boolean {
+  return isinstance(x, ModuleType);
+}
+/** A class with abstract methods left (`__abstractmethods__` not empty). */
+export function isabstract(x: unknown): boolean {
+  if (!isClass(x)) return false;
+  const m = getattr(x, "__abstractmethods__", null);
+  return m !== null && truthy(m);
+}
+/** An object whose type defines `__set__` or `__delete__` (a property, a slot). */
+export function isdatadescriptor(x: unknown): boolean {
+  if (isClass(x) || ismethod(x) || isfunction(x)) return false;
+  const t = pytype(x);
+  return getattr(t, "__set__", null) !== null || getattr(t, "__delete__", null) !== null;
 }
 export const CORO_CREATED = "CORO_CREATED";
 export const CORO_RUNNING = "CORO_RUNNING";

@@ -1,6 +1,6 @@
 // sys: argv, exit, the standard streams, version information, limits.
 import { host } from "../host.js";
-import { NotImplementedError, SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
+import { BaseException, NotImplementedError, SystemExit, TypeError, ValueError } from "../builtins/exceptions.js";
 import { markUnsupported } from "../unsupported.js";
 import { PyList, PyDict, PyTuple } from "../builtins/collections.js";
 import { stdio, StdStream } from "../builtins/functions.js";
@@ -45,10 +45,32 @@ export function __setattr__(name: string, value: unknown): void {
     case "argv":
       argv = value as PyList<string>;
       return;
+    case "excepthook":
+      excepthook = value;
+      // (the report of an uncaught exception calls it, unless it is the default again)
+      stdio.excepthook = value === __excepthook__ ? undefined : value;
+      return;
   }
   (extra as Record<string, unknown>)[name] = value;
 }
 const extra: Record<string, unknown> = {};
+
+/** The interpreter's report of an uncaught exception (traceback.ts hands it over: it imports this module). */
+let formatUncaught: (e: BaseException) => string = (e) => `${typeName(e)}\n`;
+export function _set_uncaught_formatter(f: (e: BaseException) => string): void {
+  formatUncaught = f;
+}
+
+/** `sys.__excepthook__(type, value, traceback)`: the interpreter's report of an uncaught exception, on sys.stderr. */
+export function __excepthook__(_type: unknown, value: unknown, _tb: unknown = null): null {
+  // (CPython reports a value that is no exception as a TypeError's last line, and returns)
+  stdio.stderr.write(
+    value instanceof BaseException ? formatUncaught(value) : `TypeError: print_exception(): Exception expected for value, ${typeName(value)} found\n`,
+  );
+  return null;
+}
+/** `sys.excepthook`: what an uncaught exception is reported by (a program may assign its own). */
+export let excepthook: unknown = __excepthook__;
 
 const VersionInfo = structseq("sys.version_info", ["major", "minor", "micro", "releaselevel", "serial"]);
 export const version_info = new VersionInfo([3n, 12n, 1n, "final", 0n]);

@@ -7,7 +7,7 @@ import { hasattr } from "../builtins/ops.js";
 import { PyList } from "../builtins/collections.js";
 import { str } from "../builtins/repr.js";
 import { dir, stdio } from "../builtins/functions.js";
-import { exception as currentException } from "./sys.js";
+import { exception as currentException, _set_uncaught_formatter } from "./sys.js";
 import { _assigned_traceback } from "../builtins/exceptions.js";
 import { KwArgs, PyObject } from "../builtins/object.js";
 import { PyTuple } from "../builtins/collections.js";
@@ -53,6 +53,8 @@ export function _format_uncaught(exc: BaseException): string {
     interpreterRules = false;
   }
 }
+// (sys.__excepthook__ reports through it)
+_set_uncaught_formatter(_format_uncaught);
 
 /** CPython 3.12's "Did you mean: 'x'?" and "Did you forget to import 'm'?" after a NameError or AttributeError the runtime raised. */
 function suggestionText(e: BaseException, withTraceback: boolean): string {

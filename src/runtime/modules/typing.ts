@@ -8,11 +8,12 @@ import { TypeError, AttributeError, ValueError } from "../builtins/exceptions.js
 import { PyDict, PyList, PyTuple } from "../builtins/collections.js";
 import { CONSTRUCT, PyObject, KwArgs, constructedByNew, popKw, className, initlessBases } from "../builtins/object.js";
 import { repr, strRepr } from "../builtins/repr.js";
-import { toIterable, Ellipsis, typeName, pytype, call, setattr, NotImplemented as NotImplementedValue } from "../builtins/ops.js";
+import { toIterable, Ellipsis, typeName, pytype, call, setattr, getitem, bitor, NotImplemented as NotImplementedValue } from "../builtins/ops.js";
 import { int, str as pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, type, isinstance, issubclass } from "../builtins/functions.js";
 import { stdio, hash as hashBuiltin, complex } from "../builtins/functions.js";
 import { argumentNameList, positionalRange, wereGiven } from "../builtins/keywords.js";
-import { _type_repr } from "./_type_alias.js";
+import { _type_repr, GenericAlias, UnionType } from "./_type_alias.js";
+import { current_module_name } from "../importer.js";
 export { _type_repr, TypeAliasType } from "./_type_alias.js";
 
 // ───────────── reprs ─────────────
@@ -35,11 +36,11 @@ export class _GenericAlias {
   __repr__(): string {
     const args = Array.from(this.__args__);
     if (this._name === "typing.Optional") return `typing.Optional[${_type_repr(args[0])}]`;
-    if (this._name === "typing.Callable" && args.length > 0) {
+    if ((this._name === "typing.Callable" || this._name === "collections.abc.Callable") && args.length > 0) {
       const ps = args.slice(0, -1);
       const r = args[args.length - 1];
       const first = ps.length === 1 && (ps[0] === Ellipsis || ps[0] instanceof ParamSpec) ? _type_repr(ps[0]) : `[${ps.map(_type_repr).join(", ")}]`;
-      return `typing.Callable[${first}, ${_type_repr(r)}]`;
+      return `${this._name}[${first}, ${_type_repr(r)}]`;
     }
     if (args.length === 0 && this._name.startsWith("typing.Tuple")) return "typing.Tuple[()]";
     return `${this._name}[${args.map(_type_repr).join(", ")}]`;
@@ -205,7 +206,10 @@ export const ClassVar = new _SpecialForm("ClassVar");
 export const Final = new _SpecialForm("Final");
 export const Required = new _SpecialForm("Required");
 export const NotRequired = new _SpecialForm("NotRequired");
-export const Unpack = new _SpecialForm("Unpack");
+export const Unpack: _SpecialForm = new _SpecialForm("Unpack", null, (params) => new _UnpackGenericAlias(Unpack, PyTuple.fromArray(params), "typing.Unpack"));
+/** `Unpack[Ts]`, what `*Ts` gives. */
+class _UnpackGenericAlias extends _GenericAlias {}
+Object.defineProperty(_UnpackGenericAlias, "__module__", { value: "typing" });
 export const Concatenate = new _SpecialForm("Concatenate");
 export const TypeGuard = new _SpecialForm("TypeGuard");
 export const Union: _SpecialForm = new _SpecialForm("Union", null, (params) => {
@@ -366,6 +370,8 @@ export class TypeVar extends PyObject {
     this.__covariant__ = !!k.covariant;
     this.__contravariant__ = !!k.contravariant;
     this.__infer_variance__ = !!k.infer_variance;
+    // (the module that made it, as CPython's TypeVar records its caller's)
+    Object.defineProperty(this, "__module__", { value: current_module_name(), writable: true, configurable: true });
   }
   __repr__(): string {
     const prefix = this.__infer_variance__ ? "" : this.__covariant__ ? "+" : this.__contravariant__ ? "-" : "~";
@@ -417,6 +423,13 @@ export class TypeVarTuple extends TypeVar {
   __repr__(): string {
     return this.__name__;
   }
+  /** `*Ts` (`tuple[str, *Ts]`, `Generic[*Ts]`): one item, `Unpack[Ts]`. */
+  __iter__(): Iterator<unknown> {
+    return [Unpack.__getitem__(this)][Symbol.iterator]();
+  }
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.__iter__();
+  }
 }
 Object.defineProperty(TypeVarTuple, "__module__", { value: "typing" });
 
@@ -449,7 +462,10 @@ Object.defineProperty(Generic, "__init_subclass__", {
     const own = Object.prototype.hasOwnProperty.call(this, "__orig_bases__") ? (this as { __orig_bases__?: unknown }).__orig_bases__ : undefined;
     const bases = own instanceof PyTuple ? Array.from(own) : [];
     const listed = bases.find((b): b is _GenericAlias => b instanceof _GenericAlias && (b.__origin__ === Generic || b.__origin__ === Protocol));
-    const params = listed ? Array.from(listed.__args__) : parametersOfBases(bases);
+    // (`Generic[*Ts]` lists `Unpack[Ts]`: its parameter is Ts)
+    const params = listed
+      ? Array.from(listed.__args__, (a) => (a instanceof _GenericAlias && a.__origin__ === Unpack ? a.__args__[0] : a))
+      : parametersOfBases(bases);
     Object.defineProperty(this, "__parameters__", { value: PyTuple.fromArray(params), writable: true, configurable: true });
     PyObject.__init_subclass__.call(this, ...args);
   },
@@ -507,6 +523,16 @@ export class Protocol extends Generic {
   }
 }
 Object.defineProperty(Protocol, "__module__", { value: "typing" });
+/** `P.__protocol_attrs__`: the members a protocol asks for (a concrete subclass has its protocol's). */
+Object.defineProperty(Protocol, "__protocol_attrs__", {
+  get(this: Function): unknown {
+    let c = this;
+    while (c && Object.getPrototypeOf(c) !== Protocol && !Object.prototype.hasOwnProperty.call(c, "_is_protocol")) c = Object.getPrototypeOf(c);
+    if (!c || c === Protocol) throw new AttributeError(`type object 'Protocol' has no attribute '__protocol_attrs__'`);
+    return set(PyList.fromArray(protocolMembers(c)));
+  },
+  configurable: true,
+});
 Object.defineProperty(Protocol, "__slots__", { value: PyTuple.fromArray([]), writable: true, configurable: true });
 
 function protocolMembers(cls: Function): string[] {
@@ -852,8 +878,16 @@ function defineKeys(cls: Function, total: boolean): void {
     merged.update(own);
     Object.defineProperty(cls, "__annotations__", { value: merged, writable: true, configurable: true });
   }
-  const required = [...(fromBase && parent.__required_keys__ ? parent.__required_keys__ : []), ...(total ? keys : [])];
-  const optional = [...(fromBase && parent.__optional_keys__ ? parent.__optional_keys__ : []), ...(total ? [] : keys)];
+  // (a key annotated Required[...] or NotRequired[...] is so whatever `total` says)
+  const qualifier = (k: string): "Required" | "NotRequired" | null => {
+    const a = own.get(k);
+    if (a instanceof _GenericAlias) return a.__origin__ === Required ? "Required" : a.__origin__ === NotRequired ? "NotRequired" : null;
+    const m = typeof a === "string" ? /^\s*(?:typing(?:_extensions)?\.)?(Required|NotRequired)\s*\[/.exec(a) : null;
+    return m ? (m[1] as "Required" | "NotRequired") : null;
+  };
+  const isRequired = (k: string) => (qualifier(k) ?? (total ? "Required" : "NotRequired")) === "Required";
+  const required = [...(fromBase && parent.__required_keys__ ? parent.__required_keys__ : []), ...keys.filter(isRequired)];
+  const optional = [...(fromBase && parent.__optional_keys__ ? parent.__optional_keys__ : []), ...keys.filter((k) => !isRequired(k))];
   Object.defineProperty(cls, "__required_keys__", { value: frozenset(PyList.fromArray(required)), configurable: true });
   Object.defineProperty(cls, "__optional_keys__", { value: frozenset(PyList.fromArray(optional)), configurable: true });
   Object.defineProperty(cls, "__total__", { value: total, configurable: true, writable: true });
@@ -929,10 +963,173 @@ export function NewType(name: string, tp: unknown): (x: unknown) => unknown {
   return f;
 }
 
-const BUILTIN_TYPES: Record<string, unknown> = { int, str: pystr, float, bool, list, dict, set, tuple, bytes, object, frozenset, None: NoneType };
+const BUILTIN_TYPES: Record<string, unknown> = {
+  int,
+  str: pystr,
+  float,
+  bool,
+  list,
+  dict,
+  set,
+  tuple,
+  bytes,
+  object,
+  frozenset,
+  type,
+  complex,
+  None: NoneType,
+};
 
-/** get_type_hints(obj): the annotations, with builtin type names resolved (others stay as text). */
-export function get_type_hints(obj: unknown, ..._rest: unknown[]): PyDict<string, unknown> {
+/** typing's names an annotation's source text may use bare (`ClassVar[int]` after `from typing import ClassVar`). */
+function typingName(name: string): unknown {
+  const names: Record<string, unknown> = {
+    Any,
+    ClassVar,
+    Final,
+    Optional,
+    Union,
+    Literal,
+    Annotated,
+    Required,
+    NotRequired,
+    Unpack,
+    Callable,
+    Concatenate,
+    TypeGuard,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Tuple,
+    Type,
+    DefaultDict,
+    OrderedDict,
+    Counter,
+    Deque,
+    ChainMap,
+    Awaitable,
+    Coroutine,
+    AsyncIterable,
+    AsyncIterator,
+    AsyncGenerator,
+    Iterable,
+    Iterator,
+    Generator,
+    Sequence,
+    MutableSequence,
+    Mapping,
+    MutableMapping,
+    AbstractSet,
+    MutableSet,
+    NoReturn,
+    Never,
+    Self,
+    LiteralString,
+    TypeAlias,
+    Text,
+    Hashable,
+    Sized,
+    Collection,
+    Container,
+    Reversible,
+  };
+  return Object.prototype.hasOwnProperty.call(names, name) ? names[name] : undefined;
+}
+
+const NOT_EVALUATED = Symbol("not evaluated");
+
+/**
+ * An annotation kept as its source text (`"ClassVar[dict[str, int]]"`), evaluated as far as
+ * builtins and typing's names go: names, `typing.X`, subscripts, `|`, `None`, `...`, lists and
+ * quoted forward references. Anything else (a program's own class, an expression) gives
+ * NOT_EVALUATED, and the hint stays the text.
+ */
+function evalAnnotation(text: string): unknown {
+  const tokens = text.match(/\.\.\.|[A-Za-z_][A-Za-z0-9_]*|'[^']*'|"[^"]*"|-?\d+|\S/g) ?? [];
+  let i = 0;
+  const fail = (): never => {
+    throw NOT_EVALUATED;
+  };
+  const peek = () => tokens[i];
+  const take = (t?: string) => {
+    if (t !== undefined && tokens[i] !== t) fail();
+    return tokens[i++];
+  };
+  const atom = (): unknown => {
+    const t = take();
+    if (t === undefined) return fail();
+    if (t === "...") return Ellipsis;
+    if (t === "None") return null;
+    if (t === "True" || t === "False") return t === "True";
+    if (/^-?\d+$/.test(t)) return BigInt(t);
+    if (t[0] === "'" || t[0] === '"') return t.slice(1, -1);
+    if (t === "[") {
+      const items = peek() === "]" ? [] : args();
+      take("]");
+      return PyList.fromArray(items);
+    }
+    if (!/^[A-Za-z_]/.test(t)) return fail();
+    let value: unknown;
+    if (t === "typing" && peek() === ".") {
+      take(".");
+      value = typingName(take());
+    } else value = Object.prototype.hasOwnProperty.call(BUILTIN_TYPES, t) ? BUILTIN_TYPES[t] : typingName(t);
+    if (value === undefined) fail();
+    return value;
+  };
+  const primary = (): unknown => {
+    let v = atom();
+    while (peek() === "[") {
+      take("[");
+      const items = args();
+      take("]");
+      v = getitem(v, items.length === 1 ? items[0] : PyTuple.fromArray(items));
+    }
+    return v;
+  };
+  const expr = (): unknown => {
+    let v = primary();
+    while (peek() === "|") {
+      take("|");
+      v = bitor(v, primary());
+    }
+    return v;
+  };
+  const args = (): unknown[] => {
+    const items = [expr()];
+    while (peek() === ",") {
+      take(",");
+      if (peek() === "]") break;
+      items.push(expr());
+    }
+    return items;
+  };
+  try {
+    const v = expr();
+    if (i !== tokens.length) fail();
+    return v;
+  } catch (e) {
+    if (e === NOT_EVALUATED || e instanceof TypeError) return NOT_EVALUATED;
+    throw e;
+  }
+}
+
+/** What get_type_hints gives for one annotation: evaluated, None as NoneType, Required/NotRequired/Annotated stripped unless include_extras. */
+function typeHint(v: unknown, extras: boolean): unknown {
+  if (typeof v === "string") {
+    const e = evalAnnotation(v);
+    if (e !== NOT_EVALUATED) v = typeof e === "string" ? typeHint(e, extras) : e;
+  }
+  if (v === null || v === undefined) return NoneType;
+  if (!extras && v instanceof _GenericAlias && (v.__origin__ === Required || v.__origin__ === NotRequired || v._name === "typing.Annotated"))
+    return typeHint(v.__args__[0], extras);
+  return v;
+}
+
+/** get_type_hints(obj, include_extras=False): the annotations (a class's with its bases'), evaluated as far as builtins and typing go. */
+export function get_type_hints(obj: unknown, ...rest: unknown[]): PyDict<string, unknown> {
+  const k = popKw(rest) ?? {};
+  const extras = truthyFlag(rest[2] ?? k.include_extras);
   const out = new PyDict<string, unknown>();
   const chain: unknown[] = [];
   if (typeof obj === "function" && obj.prototype instanceof PyObject) {
@@ -942,20 +1139,49 @@ export function get_type_hints(obj: unknown, ..._rest: unknown[]): PyDict<string
     if (!Object.prototype.hasOwnProperty.call(c, "__annotations__")) continue;
     const ann = (c as { __annotations__?: unknown }).__annotations__;
     if (!(ann instanceof PyDict)) continue;
-    for (const [k, v] of ann.items() as Iterable<[string, unknown]>) {
-      out.__setitem__(k, typeof v === "string" && Object.prototype.hasOwnProperty.call(BUILTIN_TYPES, v) ? BUILTIN_TYPES[v] : v);
-    }
+    for (const [name, v] of ann.items() as Iterable<[string, unknown]>) out.__setitem__(name, typeHint(v, extras));
   }
   return out;
 }
 
+function truthyFlag(x: unknown): boolean {
+  return x !== undefined && x !== null && x !== false && x !== 0n;
+}
+
+/**
+ * get_origin(tp): the class or form a subscripted type stands for: `list` for `list[int]` and
+ * `typing.List[int]` (and for the bare `typing.List`), collections.abc.Callable for `Callable[...]`,
+ * types.UnionType for `int | str`, Union for `Union[...]`, Annotated for `Annotated[...]`, Generic
+ * for Generic itself; None for anything else.
+ */
 export function get_origin(tp: unknown): unknown {
-  if (tp instanceof _GenericAlias) return tp.__origin__;
+  if (tp instanceof _GenericAlias) {
+    if (tp._name === "typing.Annotated") return Annotated;
+    if (tp.__origin__ === Callable) return abcClassOf("Callable") ?? null;
+    return tp.__origin__;
+  }
+  if (tp instanceof GenericAlias || tp instanceof ParamSpecArgs || tp instanceof ParamSpecKwargs) return tp.__origin__;
+  if (tp instanceof UnionType) return UnionType;
+  if (tp === Generic) return Generic;
+  if (tp instanceof _SpecialForm) return tp.__origin__ ?? abcClassOf(tp._name) ?? null;
   return null;
 }
 
+/**
+ * get_args(tp): the arguments of a subscripted type, as a tuple: `Callable[[int], str]` gives
+ * `([int], str)`, `Annotated[int, m]` gives `(int, m)`; `()` for anything else.
+ */
 export function get_args(tp: unknown): PyTuple<unknown> {
-  if (tp instanceof _GenericAlias) return tp.__args__;
+  if (tp instanceof _GenericAlias) {
+    const args = Array.from(tp.__args__);
+    const paramExpr = (a: unknown) => a === Ellipsis || a instanceof ParamSpec || (a instanceof _GenericAlias && a.__origin__ === Concatenate);
+    const callable = tp.__origin__ === Callable || (tp.__origin__ !== null && tp.__origin__ === abcClassOf("Callable"));
+    if (callable && !(args.length === 2 && paramExpr(args[0]))) {
+      return PyTuple.fromArray([PyList.fromArray(args.slice(0, -1)), args[args.length - 1]]);
+    }
+    return tp.__args__;
+  }
+  if (tp instanceof GenericAlias || tp instanceof UnionType) return tp.__args__;
   return PyTuple.fromArray([]);
 }
 
