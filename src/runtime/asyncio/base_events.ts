@@ -46,7 +46,7 @@ import { bindMethod } from "../builtins/ops.js";
 import { deliver_interrupt } from "../signals.js";
 import { busyLoopIteration, programNow } from "../program-clock.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
-import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
+import { MAXIMUM_SELECT_TIMEOUT, clockSelector, waitForTimer } from "./selectors.js";
 import { allocFd, freeFd } from "./io_util.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
 
@@ -124,6 +124,8 @@ class BaseEventLoop extends AbstractEventLoop {
   _asyncgens: Set<AsyncGenerator>;
   _asyncgens_shutdown_called: boolean;
   _executor_shutdown_called: boolean;
+  /** The executor run_in_executor(None, ...) uses, made at the first (threads.ts); None until then. */
+  _default_executor: unknown;
   _clock_resolution: number;
   /** Where the loop waits for I/O; null: the host clock's selector without I/O (selectors.ts). */
   _selector: Selector | null;
@@ -145,6 +147,7 @@ class BaseEventLoop extends AbstractEventLoop {
     this._asyncgens = new Set();
     this._asyncgens_shutdown_called = false;
     this._executor_shutdown_called = false;
+    this._default_executor = null;
     this._clock_resolution = CLOCK_RESOLUTION;
     this._selector = null;
     // The selector's timeout and deadline hold 0, seconds (doubles) or null: each is given two of
@@ -621,6 +624,9 @@ class BaseEventLoop extends AbstractEventLoop {
       : threads
         ? this._select_with_threads(this._selector as Selector, timeout, deadline)
         : (this._selector ?? clockSelector()).select(timeout, deadline);
+    // (a selector that returned at once, as a test's mock of it does: a virtual clock still moves
+    // to the first timer, as the real one moves while CPython's loop spins)
+    if (event_list.length === 0 && host.virtualTime && timeout !== null && timeout > 0 && this._selector !== null) waitForTimer(timeout, deadline);
     this._process_events(event_list);
     this._run_ready();
   }
