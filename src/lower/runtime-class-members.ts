@@ -562,6 +562,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/unittest TestProgram": "tsyncio/runtime PyObject|0||exit failfast progName result test testLoader testNamePatterns testNames testRunner verbosity warnings",
   "tsyncio/runtime/unittest main": "=tsyncio/runtime/unittest TestProgram",
   "tsyncio/runtime/unittest IsolatedAsyncioTestCase": "tsyncio/runtime/unittest TestCase|0||",
+  "tsyncio/runtime/unittest_mock _CallList": "tsyncio/runtime PyList|0||",
   "tsyncio/runtime/unittest_mock NonCallableMock": "|0|__pyrepr__ _mock_children _mock_name call_args call_args_list call_count called method_calls mock_calls return_value side_effect|",
   "tsyncio/runtime/unittest_mock Mock": "tsyncio/runtime/unittest_mock NonCallableMock|0||",
   "tsyncio/runtime/unittest_mock NonCallableMagicMock": "tsyncio/runtime/unittest_mock NonCallableMock|0||",
