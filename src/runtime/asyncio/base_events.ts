@@ -43,6 +43,7 @@ import { _log_debug, _log_error, _log_warning, _origin } from "./log.js";
 import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, _settle_task_fields, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
 import { bindMethod } from "../builtins/ops.js";
+import { callv } from "../builtins/protocol.js";
 import { deliver_interrupt } from "../signals.js";
 import { busyLoopIteration, programNow } from "../program-clock.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
@@ -189,7 +190,8 @@ class BaseEventLoop extends AbstractEventLoop {
     if (this._task_factory === null) {
       return _new_task<T>(coro, this, name ?? null, context ?? null);
     }
-    const task = (_isNone(context) ? this._task_factory(this, coro) : this._task_factory(this, coro, new KwArgs({ context }))) as Task<T>;
+    // (callv: the factory may be a class of the program's, called with `new`)
+    const task = (_isNone(context) ? callv(this._task_factory, [this, coro]) : callv(this._task_factory, [this, coro, new KwArgs({ context })])) as Task<T>;
     _set_task_name(task, name);
     return task;
   }
