@@ -42,6 +42,10 @@ import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning, _origin } from "./log.js";
 import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, _settle_task_fields, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
+import { coroutine_origin_tracking_depth, set_coroutine_origin_tracking_depth } from "../thread-state.js";
+
+/** Frames a debug loop has new coroutines record (CPython: constants.DEBUG_STACK_DEPTH). */
+const DEBUG_STACK_DEPTH = 10;
 import { bindMethod } from "../builtins/ops.js";
 import { callv } from "../builtins/protocol.js";
 import { deliver_interrupt } from "../signals.js";
@@ -268,6 +272,7 @@ class BaseEventLoop extends AbstractEventLoop {
     this._check_running();
     const oldHooks = _asyncgen_hooks();
     this._running = true;
+    this._set_coroutine_origin_tracking(this._debug);
     _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
     events._set_running_loop(this);
     return oldHooks;
@@ -277,7 +282,21 @@ class BaseEventLoop extends AbstractEventLoop {
     this._stopping = false;
     this._running = false;
     events._set_running_loop(null);
+    this._set_coroutine_origin_tracking(false);
     _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
+  }
+
+  /** The depth sys.get_coroutine_origin_tracking_depth() reports: 10 while a debug loop runs. CPython: _set_coroutine_origin_tracking */
+  private _origin_tracking_saved: number | null = null;
+  private _set_coroutine_origin_tracking(enabled: boolean): void {
+    if (enabled === (this._origin_tracking_saved !== null)) return;
+    if (enabled) {
+      this._origin_tracking_saved = coroutine_origin_tracking_depth();
+      set_coroutine_origin_tracking_depth(DEBUG_STACK_DEPTH);
+    } else {
+      set_coroutine_origin_tracking_depth(this._origin_tracking_saved as number);
+      this._origin_tracking_saved = null;
+    }
   }
 
   /**
@@ -771,6 +790,11 @@ class BaseEventLoop extends AbstractEventLoop {
 
   set_debug(enabled: unknown): void {
     this._debug = !!enabled;
+    // (as CPython: at the loop's next turn)
+    if (this._running) {
+      const on = this._debug;
+      this.call_soon_threadsafe(() => this._set_coroutine_origin_tracking(on));
+    }
   }
 
   // --- async generator hooks (CPython: sys.set_asyncgen_hooks while the loop runs) ----------

@@ -557,7 +557,17 @@ export const COROUTINE_LIKE: unique symbol = Symbol("coroutine-like");
 function iscoroutine(obj: unknown): obj is Coroutine {
   // (a generator-based coroutine is a generator: asyncio 3.10 takes any generator, 3.12 none)
   if (obj instanceof Coroutine) return !legacyDefined || (obj as unknown as Record<symbol, unknown>)[LEGACY_GENERATOR] !== true || _python_version() === "3.10";
-  return typeof obj === "object" && obj !== null && (obj as { [COROUTINE_LIKE]?: boolean })[COROUTINE_LIKE] === true;
+  if (typeof obj !== "object" || obj === null) return false;
+  if ((obj as { [COROUTINE_LIKE]?: boolean })[COROUTINE_LIKE] === true) return true;
+  // An object of the program's with the methods of collections.abc.Coroutine (its __subclasshook__).
+  if (!(obj instanceof PyObject)) return false;
+  const o = obj as unknown as Record<string | symbol, unknown>;
+  return (
+    typeof o.__await__ === "function" &&
+    typeof o.send === "function" &&
+    typeof o.close === "function" &&
+    (typeof o[PY_THROW] === "function" || typeof o.throw === "function")
+  );
 }
 
 /**
