@@ -33,7 +33,7 @@ import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from 
 import type { CoroGen } from "./coroutines.js";
 import { block, block_plain, next_thread_wakeup, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
-import { parkedLoops, wakeParkedLoops } from "./io_selector.js";
+import { isIoSelector, parkedLoops, wakeParkedLoops } from "./io_selector.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
@@ -647,7 +647,9 @@ class BaseEventLoop extends AbstractEventLoop {
         : (this._selector ?? clockSelector()).select(timeout, deadline);
     // (a selector that returned at once, as a test's mock of it does: a virtual clock still moves
     // to the first timer, as the real one moves while CPython's loop spins)
-    if (event_list.length === 0 && host.virtualTime && timeout !== null && timeout > 0 && this._selector !== null) waitForTimer(timeout, deadline);
+    // (the runtime's I/O selector moves the virtual clock itself, and may return early: another loop's completions)
+    if (event_list.length === 0 && host.virtualTime && timeout !== null && timeout > 0 && this._selector !== null && !isIoSelector(this._selector))
+      waitForTimer(timeout, deadline);
     this._process_events(event_list);
     this._run_ready();
   }
