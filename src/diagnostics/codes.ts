@@ -35,7 +35,6 @@ export const DIAGNOSTICS = {
   TSY2001: { message: "'await' outside async function" },
   TSY2002: { message: "'async for' outside async function" },
   TSY2003: { message: "'async with' outside async function" },
-  TSY2004: { message: "'yield <value>' inside a coroutine is not supported" },
   TSY2007: { message: "asynchronous comprehension outside of an asynchronous function" },
   TSY3001: { message: "module '{module}' is not available in tsyncio's runtime", hint: "supported modules: {supported}" },
   TSY3002: { message: "no module named '{module}': it is neither the program's own nor in tsyncio's runtime", hint: "{where}" },

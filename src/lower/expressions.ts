@@ -126,9 +126,10 @@ export function expr(cx: LowerContext, e: py.ExprNode): ir.Expr {
       return yieldStar(call(cx.helper("yield_from"), cx.expr(e.value)));
     case "Yield":
       if (cx.fn.isCoroutine && !isAsyncGenerator(cx)) {
-        // A bare `yield` in a legacy coroutine gives the loop a turn, like sleep(0).
-        if (!e.value) return yieldValue(lit(null));
-        return cx.diags.error(e, "TSY2004");
+        // (only a legacy coroutine: an `async def` with `yield` is an async generator)
+        // A bare `yield` in it gives the loop a turn, like sleep(0); a value goes to whoever
+        // drives it: send() by hand, or a Task, which fails with CPython's "Task got bad yield".
+        return yieldValue(e.value ? cx.expr(e.value) : lit(null));
       }
       if (cx.fn.isCoroutine) return yieldValue(call(cx.helperFrom("agen_yield", ASYNCIO), e.value ? cx.expr(e.value) : lit(null)));
       return yieldValue(e.value ? cx.expr(e.value) : lit(null));

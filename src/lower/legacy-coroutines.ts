@@ -10,7 +10,7 @@
 // in plain generators.
 
 import type * as py from "../ast/nodes.js";
-import { mapChildren } from "../ast/walk.js";
+import { forEachChild, mapChildren } from "../ast/walk.js";
 import { nodeIndex } from "../ast/node-index.js";
 
 /** Functions this pass turned into coroutines (a bare `yield` in them is not an async generator). */
@@ -48,7 +48,13 @@ export function normaliseLegacyCoroutines(module: py.Module): { module: py.Modul
     return { module, legacy };
   const visit = (node: py.Node): py.Node => {
     if (!STATEMENT_HOLDERS.has(node._type)) return node;
-    if (node._type === "FunctionDef" && node.decorator_list.some((d) => isCoroutineDecorator(d, coroutineNames))) {
+    // (`@types.coroutine` on a def that is no generator stays a def: the runtime's types.coroutine
+    // wraps what it returns, a generator becoming an awaitable _GeneratorWrapper, as CPython does)
+    if (
+      node._type === "FunctionDef" &&
+      node.decorator_list.some((d) => isCoroutineDecorator(d, coroutineNames)) &&
+      (node.decorator_list.some((d) => decoratorModule(d, coroutineNames) === "asyncio") || node.body.some(hasOwnYield))
+    ) {
       const converted: py.AsyncFunctionDef & { firstDecoratorLine?: number; deprecatedDecorator?: boolean } = {
         ...node,
         // co_firstlineno stays the first decorator's line (the removed @asyncio.coroutine's).
@@ -65,6 +71,17 @@ export function normaliseLegacyCoroutines(module: py.Module): { module: py.Modul
     return mapChildren(node, visit);
   };
   return { module: visit(module) as py.Module, legacy };
+}
+
+/** Whether a statement of a function's own code (not a nested function's or class's) yields. */
+function hasOwnYield(node: py.Node): boolean {
+  if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda" || node._type === "ClassDef") return false;
+  if (node._type === "Yield" || node._type === "YieldFrom") return true;
+  let found = false;
+  forEachChild(node, (child) => {
+    if (!found && hasOwnYield(child)) found = true;
+  });
+  return found;
 }
 
 /** `yield from x` → `await x`, in this function's own code only (nested functions keep theirs). */

@@ -12,7 +12,7 @@ import {
   coroutine_function,
   is_coroutine_function_object,
 } from "./asyncio/coroutines.js";
-import { ASYNC_GENERATOR_FUNCTION, async_generator_function, is_async_generator_function } from "./asyncio/_asyncgen.js";
+import { ASYNC_GENERATOR_FUNCTION, AnextAwaitable, async_generator_function, is_async_generator_function } from "./asyncio/_asyncgen.js";
 export { agen_dropped } from "./asyncio/_asyncgen.js";
 import {
   AssertionError,
@@ -1331,22 +1331,12 @@ export function* anext_or_stop(it: any): Generator<unknown, unknown, unknown> {
   }
 }
 
-const anextAwaitable = coroutine_function(
-  function* (it: any, ...rest: unknown[]): Generator<unknown, unknown, unknown> {
-    try {
-      return yield* awaitable(it.__anext__());
-    } catch (e) {
-      if (e instanceof StopAsyncIteration && rest.length) return rest[0];
-      throw e;
-    }
-  },
-  { qualname: "anext", filename: "", firstlineno: 0 },
-);
-
-/** The builtin `anext(iterator[, default])`: an awaitable for the next item; a non-async-iterator fails at the call, as in CPython. */
+/** The builtin `anext(iterator[, default])`: what `__anext__()` gives, or with a default an
+ *  anext_awaitable around it; a non-async-iterator fails at the call, as in CPython. */
 export function anext(it: any, ...rest: unknown[]): unknown {
   if (typeof it?.__anext__ !== "function") throw new TypeError(`'${typeName(it)}' object is not an async iterator`);
-  return anextAwaitable(it, ...rest);
+  const aw = it.__anext__();
+  return rest.length ? new AnextAwaitable(aw, rest[0]) : aw;
 }
 // (builtins, as CPython's type() and reprs name them)
 for (const f of [aiter, anext]) Object.defineProperty(f, "__builtin__", { value: true });

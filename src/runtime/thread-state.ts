@@ -51,3 +51,15 @@ export function set_asyncgen_hooks(first: AsyncGenHook, final: AsyncGenHook): vo
   firstiter = first;
   finalizer = final;
 }
+
+let originDepth = 0;
+
+/** sys.get_coroutine_origin_tracking_depth() (a loop in debug mode sets it while it runs). */
+export function coroutine_origin_tracking_depth(): number {
+  return originDepth;
+}
+
+/** sys.set_coroutine_origin_tracking_depth(depth). */
+export function set_coroutine_origin_tracking_depth(depth: number): void {
+  originDepth = depth;
+}

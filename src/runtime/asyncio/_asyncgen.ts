@@ -20,7 +20,7 @@
 // until it produces a wrapped value (their result), returns (StopAsyncIteration), or raises.
 // CPython: Objects/genobject.c (async_gen_asend, async_gen_athrow), sys.set_asyncgen_hooks.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, caughtByLibrary, caughtException, hexAddress } from "./_compat.js";
-import { COROUTINE_LIKE, _thrown_exception, makeCode } from "./coroutines.js";
+import { COROUTINE_LIKE, _thrown_exception, awaitable, makeCode } from "./coroutines.js";
 import { resume_handled as _resume_handled, suspend_handled as _suspend_handled } from "../thread-state.js";
 import { asyncgen_hooks, set_asyncgen_hooks, type AsyncGenHook } from "../thread-state.js";
 import { PY_THROW } from "../builtins/protocol.js";
@@ -243,6 +243,11 @@ abstract class AsyncGenOp implements Iterator<unknown, unknown, unknown> {
     return r.value;
   }
 
+  /** Python's `__next__()`: send(None). */
+  __next__(): unknown {
+    return this.send(null);
+  }
+
   close(): void {
     this._opState = 2;
   }
@@ -321,13 +326,15 @@ export class AsyncGenASend extends AsyncGenOp {
         this._opState = 2;
         throw new StopAsyncIteration();
       }
-      if (agen._state === AG_CREATED && this._sendValue !== null) {
+      // (a first send() of a value other than None sends that value instead of asend()'s)
+      const value = v === undefined || v === null ? this._sendValue : v;
+      if (agen._state === AG_CREATED && value !== null) {
         this._opState = 2;
         throw new TypeError("can't send non-None value to a just-started async generator");
       }
       this._opState = 1;
       agen._running_async = true;
-      return this._drive(false, this._sendValue);
+      return this._drive(false, value);
     }
     return this._drive(false, v);
   }
@@ -444,6 +451,81 @@ for (const [cls, name] of [
   Object.defineProperty(cls, "__qualname__", { value: name, configurable: true });
   Object.defineProperty(cls, "__module__", { value: "builtins", configurable: true });
 }
+
+/**
+ * `anext(it, default)`: CPython's anext_awaitable, around what `it.__anext__()` gave. Awaited (or
+ * driven by hand: send/throw/close/`__next__`, its `__await__` is itself) it passes everything to
+ * that awaitable's iterator, and its StopAsyncIteration becomes the result `default`.
+ */
+export class AnextAwaitable implements Iterator<unknown, unknown, unknown> {
+  private _it: Iterator<unknown, unknown, unknown> | null = null;
+  constructor(
+    private readonly _wrapped: unknown,
+    private readonly _default: unknown,
+  ) {}
+
+  private _iter(): Iterator<unknown, unknown, unknown> {
+    return (this._it ??= awaitable(this._wrapped)[Symbol.iterator]());
+  }
+  private _step(f: (it: Iterator<unknown, unknown, unknown>) => IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
+    try {
+      return f(this._iter());
+    } catch (e) {
+      if (e instanceof StopAsyncIteration) return { value: this._default, done: true };
+      throw e;
+    }
+  }
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    return this._step((it) => it.next(v));
+  }
+  throw(e?: unknown): IteratorResult<unknown, unknown> {
+    return this._step((it) =>
+      it.throw
+        ? it.throw(e)
+        : ((): never => {
+            throw e;
+          })(),
+    );
+  }
+  return(v?: unknown): IteratorResult<unknown, unknown> {
+    return this._step((it) => (it.return ? it.return(v) : { value: v, done: true }));
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __await__(): this {
+    return this;
+  }
+  __iter__(): this {
+    return this;
+  }
+  /** Python's send(): the next value, or StopIteration(result). */
+  send(v: unknown): unknown {
+    return AnextAwaitable._py(this.next(v));
+  }
+  __next__(): unknown {
+    return this.send(null);
+  }
+  [PY_THROW](typ: unknown, ...rest: unknown[]): unknown {
+    return AnextAwaitable._py(this.throw(_thrown_exception("throw", typ, rest)));
+  }
+  close(): void {
+    const it = this._iter() as { close?: () => void; return?: (v?: unknown) => unknown };
+    if (typeof it.close === "function") it.close();
+    else it.return?.(undefined);
+  }
+  private static _py(r: IteratorResult<unknown, unknown>): unknown {
+    if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
+    return r.value;
+  }
+  __repr__(): string {
+    return `<anext_awaitable object at ${hexAddress(this)}>`;
+  }
+}
+hideJsMember(AnextAwaitable.prototype, "throw", PY_THROW);
+Object.defineProperty(AnextAwaitable, "__name__", { value: "anext_awaitable", configurable: true });
+Object.defineProperty(AnextAwaitable, "__qualname__", { value: "anext_awaitable", configurable: true });
+Object.defineProperty(AnextAwaitable, "__module__", { value: "builtins", configurable: true });
 
 /** Marks the functions async_generator_function() makes (inspect.isasyncgenfunction). */
 export const ASYNC_GENERATOR_FUNCTION: unique symbol = Symbol("async generator function");

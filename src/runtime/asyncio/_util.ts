@@ -1,5 +1,5 @@
 // Small helpers shared by the asyncio modules: type names, keyword arguments, numbers.
-import { KwArgs, TypeError, typeName, typeShortName } from "./_compat.js";
+import { KwArgs, PyDict, TypeError, typeName, typeShortName } from "./_compat.js";
 
 /** `type(x).__name__` for any runtime value (asyncio's Python code names types so). */
 export function _typename(x: unknown): string {
@@ -64,4 +64,16 @@ export function _toInt(x: unknown, fname: string): number {
   if (typeof x === "boolean") return x ? 1 : 0;
   if (typeof x === "number" && Number.isInteger(x)) return x;
   throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer (${fname})`);
+}
+
+/**
+ * The context the runtime reports to `loop.call_exception_handler(context)`: a dict when the
+ * program replaced that method on the loop (a test's mock records what CPython passes), else the
+ * plain record the loop's own method takes.
+ */
+export function _handler_context(loop: object, context: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.prototype.hasOwnProperty.call(loop, "call_exception_handler")) return context;
+  const d = new PyDict<string, unknown>();
+  for (const k of Object.keys(context)) d.__setitem__(k, context[k]);
+  return d as unknown as Record<string, unknown>;
 }

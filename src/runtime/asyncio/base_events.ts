@@ -33,7 +33,7 @@ import { Coroutine, coroutine_function, iscoroutine, iscoroutinefunction } from 
 import type { CoroGen } from "./coroutines.js";
 import { block, block_plain, next_thread_wakeup, run_ready_threads, threads_alive, waiter, wake, type Waiter } from "../threads/scheduler.js";
 import * as events from "./events.js";
-import { parkedLoops, wakeParkedLoops } from "./io_selector.js";
+import { isIoSelector, parkedLoops, wakeParkedLoops } from "./io_selector.js";
 import { AbstractEventLoop, Handle, TimerHandle, _next_timer_seq } from "./events.js";
 import type { ExceptionContext } from "./events.js";
 import { ASYNCIO_LIB, _with_source } from "./format_helpers.js";
@@ -42,11 +42,16 @@ import type { _Waiter } from "./futures.js";
 import { _log_debug, _log_error, _log_warning, _origin } from "./log.js";
 import { Task, _SleepFuture, _new_task, _set_stock_call_later, _set_task_name, _settle_task_fields, ensure_future, _gather } from "./tasks.js";
 import { _asyncgen_hooks, _set_asyncgen_hooks } from "./_asyncgen.js";
+import { coroutine_origin_tracking_depth, set_coroutine_origin_tracking_depth } from "../thread-state.js";
+
+/** Frames a debug loop has new coroutines record (CPython: constants.DEBUG_STACK_DEPTH). */
+const DEBUG_STACK_DEPTH = 10;
 import { bindMethod } from "../builtins/ops.js";
+import { callv } from "../builtins/protocol.js";
 import { deliver_interrupt } from "../signals.js";
 import { busyLoopIteration, programNow } from "../program-clock.js";
 import type { AsyncGenerator } from "./_asyncgen.js";
-import { MAXIMUM_SELECT_TIMEOUT, clockSelector } from "./selectors.js";
+import { MAXIMUM_SELECT_TIMEOUT, clockSelector, waitForTimer } from "./selectors.js";
 import { allocFd, freeFd } from "./io_util.js";
 import type { Selector, SelectorEvent } from "./selectors.js";
 
@@ -124,6 +129,8 @@ class BaseEventLoop extends AbstractEventLoop {
   _asyncgens: Set<AsyncGenerator>;
   _asyncgens_shutdown_called: boolean;
   _executor_shutdown_called: boolean;
+  /** The executor run_in_executor(None, ...) uses, made at the first (threads.ts); None until then. */
+  _default_executor: unknown;
   _clock_resolution: number;
   /** Where the loop waits for I/O; null: the host clock's selector without I/O (selectors.ts). */
   _selector: Selector | null;
@@ -145,6 +152,7 @@ class BaseEventLoop extends AbstractEventLoop {
     this._asyncgens = new Set();
     this._asyncgens_shutdown_called = false;
     this._executor_shutdown_called = false;
+    this._default_executor = null;
     this._clock_resolution = CLOCK_RESOLUTION;
     this._selector = null;
     // The selector's timeout and deadline hold 0, seconds (doubles) or null: each is given two of
@@ -186,7 +194,8 @@ class BaseEventLoop extends AbstractEventLoop {
     if (this._task_factory === null) {
       return _new_task<T>(coro, this, name ?? null, context ?? null);
     }
-    const task = (_isNone(context) ? this._task_factory(this, coro) : this._task_factory(this, coro, new KwArgs({ context }))) as Task<T>;
+    // (callv: the factory may be a class of the program's, called with `new`)
+    const task = (_isNone(context) ? callv(this._task_factory, [this, coro]) : callv(this._task_factory, [this, coro, new KwArgs({ context })])) as Task<T>;
     _set_task_name(task, name);
     return task;
   }
@@ -263,6 +272,7 @@ class BaseEventLoop extends AbstractEventLoop {
     this._check_running();
     const oldHooks = _asyncgen_hooks();
     this._running = true;
+    this._set_coroutine_origin_tracking(this._debug);
     _set_asyncgen_hooks(this._asyncgen_firstiter_hook_b, this._asyncgen_finalizer_hook_b);
     events._set_running_loop(this);
     return oldHooks;
@@ -272,7 +282,21 @@ class BaseEventLoop extends AbstractEventLoop {
     this._stopping = false;
     this._running = false;
     events._set_running_loop(null);
+    this._set_coroutine_origin_tracking(false);
     _set_asyncgen_hooks(oldHooks[0], oldHooks[1]);
+  }
+
+  /** The depth sys.get_coroutine_origin_tracking_depth() reports: 10 while a debug loop runs. CPython: _set_coroutine_origin_tracking */
+  private _origin_tracking_saved: number | null = null;
+  private _set_coroutine_origin_tracking(enabled: boolean): void {
+    if (enabled === (this._origin_tracking_saved !== null)) return;
+    if (enabled) {
+      this._origin_tracking_saved = coroutine_origin_tracking_depth();
+      set_coroutine_origin_tracking_depth(DEBUG_STACK_DEPTH);
+    } else {
+      set_coroutine_origin_tracking_depth(this._origin_tracking_saved as number);
+      this._origin_tracking_saved = null;
+    }
   }
 
   /**
@@ -621,6 +645,11 @@ class BaseEventLoop extends AbstractEventLoop {
       : threads
         ? this._select_with_threads(this._selector as Selector, timeout, deadline)
         : (this._selector ?? clockSelector()).select(timeout, deadline);
+    // (a selector that returned at once, as a test's mock of it does: a virtual clock still moves
+    // to the first timer, as the real one moves while CPython's loop spins)
+    // (the runtime's I/O selector moves the virtual clock itself, and may return early: another loop's completions)
+    if (event_list.length === 0 && host.virtualTime && timeout !== null && timeout > 0 && this._selector !== null && !isIoSelector(this._selector))
+      waitForTimer(timeout, deadline);
     this._process_events(event_list);
     this._run_ready();
   }
@@ -763,6 +792,11 @@ class BaseEventLoop extends AbstractEventLoop {
 
   set_debug(enabled: unknown): void {
     this._debug = !!enabled;
+    // (as CPython: at the loop's next turn)
+    if (this._running) {
+      const on = this._debug;
+      this.call_soon_threadsafe(() => this._set_coroutine_origin_tracking(on));
+    }
   }
 
   // --- async generator hooks (CPython: sys.set_asyncgen_hooks while the loop runs) ----------

@@ -326,8 +326,8 @@ Object.defineProperties(GeneratorCoroutinePrototype, {
     value(this: Coroutine) {
       // An iterator that is not the coroutine (awaitable() refuses a coroutine from __await__):
       // a generator delegating to it, so that Python's send/throw/close on it work as on a generator.
-      const coro = this[Symbol.iterator]();
-      return _awaitGenerator({ [Symbol.iterator]: () => coro });
+      // CPython's coroutine_wrapper: its send/throw/close are the coroutine's own (closed, it cannot be reused).
+      return new CoroutineWrapper(this[Symbol.iterator]() as unknown as Coroutine & CoroGen);
     },
     writable: true,
     configurable: true,
@@ -335,9 +335,43 @@ Object.defineProperties(GeneratorCoroutinePrototype, {
 });
 hideJsMember(GeneratorCoroutinePrototype, "throw", PY_THROW);
 
-function* _awaitGenerator<T>(coro: Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, T, unknown> }): CoroGen<T> {
-  return yield* coro;
+/** `coro.__await__()` (CPython's coroutine_wrapper): the generator protocol for `yield*`, and Python's send/throw/close/`__next__` as the coroutine's. */
+class CoroutineWrapper implements Iterator<unknown, unknown, unknown> {
+  constructor(private readonly _coro: Coroutine & CoroGen) {}
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    return this._coro.next(v);
+  }
+  throw(e?: unknown): IteratorResult<unknown, unknown> {
+    return (this._coro as CoroGen).throw(e);
+  }
+  return(v?: unknown): IteratorResult<unknown, unknown> {
+    return this._coro.return(v);
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  __iter__(): this {
+    return this;
+  }
+  __next__(): unknown {
+    return Coroutine.prototype.send.call(this._coro, null);
+  }
+  send(v: unknown): unknown {
+    return Coroutine.prototype.send.call(this._coro, v);
+  }
+  [PY_THROW](typ: unknown, ...rest: unknown[]): unknown {
+    return Coroutine.prototype.throw.call(this._coro, typ, ...rest);
+  }
+  close(): void {
+    Coroutine.prototype.close.call(this._coro);
+  }
+  __repr__(): string {
+    return `<coroutine_wrapper object at ${hexAddress(this)}>`;
+  }
 }
+hideJsMember(CoroutineWrapper.prototype, "throw", PY_THROW);
+Object.defineProperty(CoroutineWrapper, "__name__", { value: "coroutine_wrapper", configurable: true });
+Object.defineProperty(CoroutineWrapper, "__module__", { value: "builtins", configurable: true });
 
 /** Marks generator-based coroutines (LegacyGeneratorPrototype). */
 const LEGACY_GENERATOR: unique symbol = Symbol("generator-based coroutine");
@@ -523,7 +557,17 @@ export const COROUTINE_LIKE: unique symbol = Symbol("coroutine-like");
 function iscoroutine(obj: unknown): obj is Coroutine {
   // (a generator-based coroutine is a generator: asyncio 3.10 takes any generator, 3.12 none)
   if (obj instanceof Coroutine) return !legacyDefined || (obj as unknown as Record<symbol, unknown>)[LEGACY_GENERATOR] !== true || _python_version() === "3.10";
-  return typeof obj === "object" && obj !== null && (obj as { [COROUTINE_LIKE]?: boolean })[COROUTINE_LIKE] === true;
+  if (typeof obj !== "object" || obj === null) return false;
+  if ((obj as { [COROUTINE_LIKE]?: boolean })[COROUTINE_LIKE] === true) return true;
+  // An object of the program's with the methods of collections.abc.Coroutine (its __subclasshook__).
+  if (!(obj instanceof PyObject)) return false;
+  const o = obj as unknown as Record<string | symbol, unknown>;
+  return (
+    typeof o.__await__ === "function" &&
+    typeof o.send === "function" &&
+    typeof o.close === "function" &&
+    (typeof o[PY_THROW] === "function" || typeof o.throw === "function")
+  );
 }
 
 /**

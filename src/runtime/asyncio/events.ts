@@ -24,6 +24,7 @@ import { _warn_at } from "./_warnings.js";
 import { current_location } from "../program-info.js";
 import { AbstractChildWatcher, PidfdChildWatcher, _deprecated_watcher_api } from "./child_watchers.js";
 import { AssertionError } from "../builtins/exceptions.js";
+import { PyObject } from "../builtins/object.js";
 
 export {
   AbstractEventLoopPolicy,
@@ -394,7 +395,8 @@ export function _set_default_loop_factory(f: () => AbstractEventLoop): void {
 }
 
 /** CPython: events.AbstractEventLoopPolicy. */
-class AbstractEventLoopPolicy {
+// (a PyObject: a program's policy class runs its own `__init__` when called)
+class AbstractEventLoopPolicy extends PyObject {
   get_event_loop(): AbstractEventLoop {
     return notImplemented("AbstractEventLoopPolicy.get_event_loop");
   }

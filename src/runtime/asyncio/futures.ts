@@ -30,7 +30,7 @@ import { _CANCELLED, _FINISHED, _PENDING, _future_repr } from "./base_futures.js
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import * as events from "./events.js";
 import type { BaseEventLoop } from "./base_events.js";
-import { _bind, _isNone } from "./_util.js";
+import { _bind, _isNone, _handler_context } from "./_util.js";
 import { _with_source } from "./format_helpers.js";
 
 export { Future, isfuture };
@@ -58,11 +58,13 @@ export function _report_unretrieved_now(fut: Future<unknown>): void {
   if (!fut._log_tb) return;
   fut._clear_log_tb();
   const name = (fut.constructor as { __name__?: string }).__name__ ?? fut.constructor.name;
-  fut._loop.call_exception_handler({
-    message: `${name} exception was never retrieved`,
-    exception: fut._exception,
-    future: fut,
-  });
+  fut._loop.call_exception_handler(
+    _handler_context(fut._loop, {
+      message: `${name} exception was never retrieved`,
+      exception: fut._exception,
+      future: fut,
+    }),
+  );
 }
 
 /** True for asyncio Futures and duck-typed futures (`_asyncio_future_blocking` set). */

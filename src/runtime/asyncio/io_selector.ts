@@ -282,6 +282,11 @@ function eventFor(c: IoCompletion): SelectorEvent {
 }
 
 /** The host's I/O selector of one loop (each loop has its own, ioActivate). */
+/** The runtime's own I/O selector (base_events: a program's selector, a test's mock, is told apart). */
+export function isIoSelector(s: unknown): boolean {
+  return s instanceof LoopIoSelector;
+}
+
 class LoopIoSelector implements Selector {
   /** Completions other waits took for this loop: its next select returns them first. */
   inbox: IoCompletion[] = [];

@@ -8,7 +8,7 @@ import { CancelledError } from "./exceptions.js";
 import type { Task } from "./tasks.js";
 import { _copy_context } from "./_context.js";
 import type { PyContext } from "./_context.js";
-import { _bind, _isNone } from "./_util.js";
+import { _bind, _isNone, _handler_context } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { iscoroutine } from "./coroutines.js";
 import type { Coroutine } from "./coroutines.js";
@@ -107,7 +107,11 @@ class Runner extends PyObject {
     try {
       return (yield* runLoop(loop, task)) as T;
     } catch (e) {
-      if (e instanceof CancelledError && this._interrupt_count > 0 && task.uncancel() === 0n) throw new KeyboardInterrupt();
+      // (a task factory's object may have no uncancel(): then the CancelledError stays)
+      if (e instanceof CancelledError && this._interrupt_count > 0) {
+        const uncancel = (task as { uncancel?: unknown }).uncancel;
+        if (typeof uncancel === "function" && uncancel.call(task) === 0n) throw new KeyboardInterrupt();
+      }
       throw e;
     } finally {
       if (sigint_handler !== null && get_sigint_handler() === sigint_handler) set_sigint_handler(null);
@@ -216,11 +220,13 @@ function* _cancel_all_tasks(loop: BaseEventLoop, runLoop: RunLoop): Generator<Wa
     if (task.cancelled()) continue;
     const exc = task.exception();
     if (exc !== null) {
-      loop.call_exception_handler({
-        message: "unhandled exception during asyncio.run() shutdown",
-        exception: exc,
-        task,
-      });
+      loop.call_exception_handler(
+        _handler_context(loop, {
+          message: "unhandled exception during asyncio.run() shutdown",
+          exception: exc,
+          task,
+        }),
+      );
     }
   }
 }

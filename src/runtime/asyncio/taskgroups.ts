@@ -4,7 +4,7 @@
 // CPython: Lib/asyncio/taskgroups.py (3.12).
 import type { Awaitable } from "./index.js";
 import { BaseException, BaseExceptionGroup, KeyboardInterrupt, KwArgs, PyList, PyObject, RuntimeError, SystemExit, str } from "./_compat.js";
-import { _bind, _isNone } from "./_util.js";
+import { _bind, _isNone, _handler_context } from "./_util.js";
 import type { BaseEventLoop } from "./base_events.js";
 import { coroutine_function } from "./coroutines.js";
 import type { Coroutine, CoroGen } from "./coroutines.js";
@@ -106,11 +106,13 @@ class TaskGroup extends PyObject {
     const parent = this._parent_task as Task<unknown>;
     if (parent.done()) {
       // The parent has already left the `async with` block: report rather than lose the error.
-      (this._loop as BaseEventLoop).call_exception_handler({
-        message: `Task ${task.__repr__()} has errored out but its parent task ${str(parent)} is already completed`,
-        exception: exc,
-        task,
-      });
+      (this._loop as BaseEventLoop).call_exception_handler(
+        _handler_context(this._loop as BaseEventLoop, {
+          message: `Task ${task.__repr__()} has errored out but its parent task ${str(parent)} is already completed`,
+          exception: exc,
+          task,
+        }),
+      );
       return;
     }
     if (!this._aborting && !this._parent_cancel_requested) {

@@ -7,6 +7,7 @@ import { stdio, StdStream } from "../builtins/functions.js";
 import { structseq } from "./_structseq.js";
 import { bindArgs } from "../builtins/hostfs.js";
 import { asyncgen_hooks as _asyncgen_hooks, set_asyncgen_hooks as _set_asyncgen_hooks, type AsyncGenHook } from "../thread-state.js";
+import { coroutine_origin_tracking_depth, set_coroutine_origin_tracking_depth as _set_origin_depth } from "../thread-state.js";
 import { handled_exception } from "../thread-state.js";
 import { popKw } from "../builtins/object.js";
 import { index as toIndex, typeName } from "../builtins/ops.js";
@@ -234,6 +235,22 @@ export function set_asyncgen_hooks(...args: unknown[]): null {
     return (value ?? null) as AsyncGenHook;
   };
   _set_asyncgen_hooks(hook("firstiter", bound.firstiter, firstiter), hook("finalizer", bound.finalizer, finalizer));
+  return null;
+}
+
+/**
+ * How many frames a new coroutine records as its origin (`cr_origin`, which tsyncio does not
+ * keep): an event loop in debug mode sets it while it runs, as CPython's does.
+ */
+export function get_coroutine_origin_tracking_depth(): bigint {
+  return BigInt(coroutine_origin_tracking_depth());
+}
+export function set_coroutine_origin_tracking_depth(...args: unknown[]): null {
+  const { depth } = bindArgs("set_coroutine_origin_tracking_depth", args, ["depth"], {}, true);
+  if (typeof depth !== "bigint" && typeof depth !== "boolean") throw new TypeError(`'${typeName(depth)}' object cannot be interpreted as an integer`);
+  const n = Number(depth);
+  if (n < 0) throw new ValueError("depth must be >= 0");
+  _set_origin_depth(n);
   return null;
 }
 

@@ -1,13 +1,15 @@
 // types: SimpleNamespace, MappingProxyType, coroutine, and the names of builtin types programs test against
 // (FunctionType, MethodType, GeneratorType, CoroutineType, BuiltinFunctionType, ModuleType, NoneType...).
 import { PyObject, popKw, className } from "../builtins/object.js";
-import { NotImplementedError, TypeError } from "../builtins/exceptions.js";
+import { NotImplementedError, StopIteration, TypeError } from "../builtins/exceptions.js";
 import { PyDict, PyTuple } from "../builtins/collections.js";
 import { type } from "../builtins/functions.js";
-import { toIterable } from "../builtins/protocol.js";
+import { PY_THROW, toIterable } from "../builtins/protocol.js";
+import { hideJsMember } from "../builtins/js-names.js";
 import { repr, reprActive } from "../builtins/repr.js";
 import { call, eq, NotImplemented } from "../builtins/ops.js";
 import { Coroutine } from "../asyncio/coroutines.js";
+import { isProgramFunction } from "../builtins/program-functions.js";
 
 /** `SimpleNamespace(a=1)`: attributes given as keywords; repr `namespace(a=1)`, equal by attributes. */
 export class SimpleNamespace extends PyObject {
@@ -51,8 +53,79 @@ export { MappingProxyType } from "../builtins/mappingproxy.js";
  */
 export function coroutine<F>(func: F): F {
   if (typeof func !== "function") throw new TypeError("types.coroutine() expects a callable");
-  return func;
+  if (!isProgramFunction(func) || Object.prototype.toString.call(func) === "[object GeneratorFunction]") return func;
+  // A def that is no generator (the compiler left it a def): what it returns is wrapped, a
+  // generator becoming an awaitable _GeneratorWrapper; a coroutine or anything else is returned as is.
+  const f = func as unknown as Function;
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const r = f.apply(this, args);
+    if (Object.prototype.toString.call(r) === "[object Generator]" && !(r instanceof Coroutine)) return new _GeneratorWrapper(r as Generator);
+    return r;
+  };
+  for (const k of ["__name__", "__qualname__", "__doc__", "__module__"])
+    if (k in f) Object.defineProperty(wrapped, k, { value: (f as unknown as Record<string, unknown>)[k], writable: true, configurable: true });
+  Object.defineProperty(wrapped, "name", { value: f.name, configurable: true });
+  Object.defineProperty(wrapped, "__wrapped__", { value: f, writable: true, configurable: true });
+  return wrapped as unknown as F;
 }
+
+/**
+ * What a `@types.coroutine` def that is no generator returns for a generator it made: awaitable
+ * (its `__await__` gives the generator), with the generator's send/throw/close. CPython: types._GeneratorWrapper.
+ */
+export class _GeneratorWrapper {
+  constructor(private readonly __wrapped: Generator) {}
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    return this.__wrapped.next(v);
+  }
+  throw(e?: unknown): IteratorResult<unknown, unknown> {
+    return this.__wrapped.throw(e);
+  }
+  return(v?: unknown): IteratorResult<unknown, unknown> {
+    return this.__wrapped.return(v);
+  }
+  [Symbol.iterator](): Generator {
+    return this.__wrapped;
+  }
+  /** `__await__()` and `__iter__()` give the generator itself, as CPython's do. */
+  __await__(): Generator {
+    return this.__wrapped;
+  }
+  __iter__(): Generator {
+    return this.__wrapped;
+  }
+  __next__(): unknown {
+    return this.send(null);
+  }
+  send(v: unknown): unknown {
+    return (this.__wrapped as unknown as { send(v: unknown): unknown }).send(v);
+  }
+  close(): unknown {
+    return (this.__wrapped as unknown as { close(): unknown }).close();
+  }
+  /** Python's throw(exc): the generator's next value, or StopIteration(result). */
+  [PY_THROW](exc: unknown): unknown {
+    const r = this.__wrapped.throw(typeof exc === "function" ? new (exc as new () => unknown)() : exc);
+    if (r.done) throw r.value === undefined || r.value === null ? new StopIteration() : new StopIteration(r.value);
+    return r.value;
+  }
+  get gi_code(): unknown {
+    return (this.__wrapped as unknown as { gi_code?: unknown }).gi_code ?? null;
+  }
+  get gi_frame(): unknown {
+    return (this.__wrapped as unknown as { gi_frame?: unknown }).gi_frame ?? null;
+  }
+  get __name__(): unknown {
+    return (this.__wrapped as unknown as { __name__?: unknown }).__name__;
+  }
+  get __qualname__(): unknown {
+    return (this.__wrapped as unknown as { __qualname__?: unknown }).__qualname__;
+  }
+}
+hideJsMember(_GeneratorWrapper.prototype, "throw", PY_THROW);
+Object.defineProperty(_GeneratorWrapper, "__module__", { value: "types", writable: true, configurable: true });
+Object.defineProperty(_GeneratorWrapper, "__name__", { value: "_GeneratorWrapper", configurable: true });
+Object.defineProperty(_GeneratorWrapper, "__qualname__", { value: "_GeneratorWrapper", configurable: true });
 
 export const CoroutineType = Coroutine;
 export { AsyncGenerator as AsyncGeneratorType } from "../asyncio/_asyncgen.js";

@@ -37,6 +37,8 @@ import {
 export { _is_mock };
 
 export { ANY, DEFAULT, sentinel };
+// (the list type of call_args_list / mock_calls, which tests import by its private name)
+export { _CallList } from "./_mock_call.js";
 export const call = callRecord;
 
 export class NonCallableMock {
