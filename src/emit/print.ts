@@ -122,8 +122,6 @@ const BLOCK_REFERENCE = /\u0001(\d+)\u0002/g;
 // f-string's pieces, a string statement printed as a comment) writes every control character as
 // an escape, so none can be taken for a marker.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-/** What a template literal's piece may need escaped (a `$` only before `{`): CONTROL_CHARACTERS, backquote, backslash, line breaks. */
-const TEMPLATE_ESCAPES = /[\u0000-\u001f\u007f`\\$\u2028\u2029]/;
 const escapeControl = (c: string): string => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
 
 const SPAN_START = "\u0004";
@@ -496,19 +494,14 @@ class Printer {
         return this.r(literal(e.value), typeof e.value === "number" && (e.value < 0 || Object.is(e.value, -0)) ? UNARY : PRIMARY);
       case "template": {
         let text = "`";
-        const { quasis, exprs } = e;
-        for (let i = 0; i < quasis.length; i++) {
-          const q = quasis[i];
+        e.quasis.forEach((q, i) => {
           // Line breaks are escaped: the printer indents every output line, and must not indent inside a string.
-          // (most pieces have nothing to escape: one test, not three replaces)
-          text += !TEMPLATE_ESCAPES.test(q)
-            ? q
-            : q
-                .replace(/[`\\]|\$\{/g, (m) => "\\" + m)
-                .replace(/[\n\r\u2028\u2029]/g, (m) => ({ "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029" })[m]!)
-                .replace(CONTROL_CHARACTERS, escapeControl);
-          if (i < exprs.length) text += "${" + this.expr(exprs[i], 0) + "}";
-        }
+          text += q
+            .replace(/[`\\]|\$\{/g, (m) => "\\" + m)
+            .replace(/[\n\r\u2028\u2029]/g, (m) => ({ "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029" })[m]!)
+            .replace(CONTROL_CHARACTERS, escapeControl);
+          if (i < e.exprs.length) text += "${" + this.expr(e.exprs[i], 0) + "}";
+        });
         return this.r(text + "`", PRIMARY);
       }
       case "member":
