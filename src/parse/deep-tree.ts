@@ -75,6 +75,11 @@ function flatBuffer(parts: BufferParts): number[] {
 
 /** Lezer's buffer cursor (read from the end) over the parts, without copying them into one array. */
 class PartsCursor {
+  /**
+   * The current part's numbers: lezer's tree builder reads a record's four numbers through the
+   * getters below several times each, so each is one load from here, not two more through `parts`.
+   */
+  private buffer: number[];
   constructor(
     private readonly parts: BufferParts,
     private part: number,
@@ -82,27 +87,29 @@ class PartsCursor {
     /** The number of numbers before the cursor, over all the parts. */
     public pos: number,
   ) {
-    this.skipEmpty();
+    this.buffer = parts[part].buffer;
+    if (index === 0) this.skipEmpty();
   }
   private skipEmpty(): void {
     while (this.index === 0 && this.part > 0) this.index = this.parts[--this.part].end;
+    this.buffer = this.parts[this.part].buffer;
   }
   get id(): number {
-    return this.parts[this.part].buffer[this.index - 4];
+    return this.buffer[this.index - 4];
   }
   get start(): number {
-    return this.parts[this.part].buffer[this.index - 3];
+    return this.buffer[this.index - 3];
   }
   get end(): number {
-    return this.parts[this.part].buffer[this.index - 2];
+    return this.buffer[this.index - 2];
   }
   get size(): number {
-    return this.parts[this.part].buffer[this.index - 1];
+    return this.buffer[this.index - 1];
   }
   next(): void {
     this.index -= 4;
     this.pos -= 4;
-    this.skipEmpty();
+    if (this.index === 0) this.skipEmpty();
   }
   fork(): PartsCursor {
     return new PartsCursor(this.parts, this.part, this.index, this.pos);
