@@ -11,6 +11,7 @@
 //   --all also type-checks the programs without annotations (counted apart: the figures above
 //   stay those of the annotated programs)
 //   --only TEXT keeps the programs whose label (`eval/NNN_name.py`, `fixtures/NAME`) contains TEXT
+//   (several texts, comma-separated: any of them)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -27,7 +28,7 @@ const verbose = args.includes("--verbose");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 const dumpDir = args.includes("--dump") ? resolve(args[args.indexOf("--dump") + 1]) : null;
 const all = args.includes("--all");
-const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1].split(",") : null;
 
 /** Runtime helpers that stand for Python's dynamic semantics: what plain typed code would not need. */
 const DYNAMIC = new Set(
@@ -184,7 +185,7 @@ async function main() {
   let otherErrors = 0;
   try {
     for (const p of programs()) {
-      if (only && !p.label.includes(only)) continue;
+      if (only && !only.some((o) => p.label.includes(o))) continue;
       const found = annotations(readFileSync(join(p.dir, p.main), "utf8"));
       if (!found && !all) continue;
       const { items, params } = found ?? { items: [], params: { total: 0, annotated: 0 } };

@@ -23,7 +23,10 @@ describe("annotations become TS types", () => {
     ["int | None", "bigint | null"],
     ["Union[int, str]", "bigint | string"],
     ['Literal["a", 1]', '"a" | 1n'],
-    ["Callable[[int], str]", "((...args: any[]) => string)"],
+    ["Callable[[int], str]", "((arg0: bigint) => string)"],
+    ["Callable[[int, Optional[str]], Awaitable[bool]]", "((arg0: bigint, arg1: string | null) => $Awaitable<boolean>)"],
+    ["Callable[[], None]", "(() => null | void)"],
+    ["Callable[..., str]", "((...args: any[]) => string)"],
     ["asyncio.Queue[int]", "Queue<bigint>"],
     ["asyncio.Lock", "Lock"],
     ["Any", "any"],
@@ -147,7 +150,9 @@ describe("annotations become TS types", () => {
   });
 
   it("collections' dict subclasses are their runtime classes (OrderedDict has move_to_end)", async () => {
-    const code = await ts(`import collections\nfrom typing import DefaultDict, Counter\ndef f(o: collections.OrderedDict[str, int], d: DefaultDict[str, int], c: Counter[str]) -> None:\n    print(o, d, c)\n`);
+    const code = await ts(
+      `import collections\nfrom typing import DefaultDict, Counter\ndef f(o: collections.OrderedDict[str, int], d: DefaultDict[str, int], c: Counter[str]) -> None:\n    print(o, d, c)\n`,
+    );
     expect(code).toContain("function f(o: OrderedDict<string, bigint>, d: defaultdict<string, bigint>, c: $Counter<string>): void");
   });
 
