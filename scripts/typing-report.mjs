@@ -121,11 +121,12 @@ function tsDeclarations(code) {
       const params = new Map(n.parameters.map((p) => [strip(p.name.getText(sf).replace(/^\.\.\./, "")), text(p.type)]));
       // *args, keyword-only parameters and **kwargs are bound from the rest parameter by
       // `let name: T = _args.kw[...]` at the top of the body: their TS type is that declaration's.
+      // (an annotated `*args` alone: `let args: PyTuple<T> = varargs($rest)`)
       for (const st of n.body && ts.isBlock(n.body) ? n.body.statements.slice(0, 40) : []) {
         if (!ts.isVariableStatement(st)) continue;
         for (const d of st.declarationList.declarations) {
           const init = d.initializer?.getText(sf) ?? "";
-          if (ts.isIdentifier(d.name) && /^_args\d*\.(args|kwargs|kw\[)/.test(init)) params.set(strip(d.name.text), text(d.type));
+          if (ts.isIdentifier(d.name) && /^(_args\d*\.(args|kwargs|kw\[)|varargs\(\$rest\))/.test(init)) params.set(strip(d.name.text), text(d.type));
         }
       }
       let ret = text(n.type);
