@@ -58,6 +58,8 @@ describe("annotations become TS types", () => {
     expect(code).toContain("let args: PyTuple<bigint> = _args.args;");
     expect(code).toContain('let name: string = _args.kw["name"];');
     expect(code).toContain("let kw: PyDict<string, number | bigint> = _args.kwargs;");
+    const alone = await ts(`def g(*args: int) -> tuple[int, ...]:\n    return args\n`);
+    expect(alone).toContain("function g(...$rest: any[]): PyTuple<bigint> {\n  let args: PyTuple<bigint> = varargs($rest);");
   });
 
   it("a parameter's type admits what the program passes, when the annotation does not (annotations are not enforced)", async () => {
@@ -265,6 +267,25 @@ describe("plain code only where proven", () => {
       `class C:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\nclass D(C):\n    def __init__(self):\n        pass\n`,
     );
     expect(sub).toContain('this.x ?? getattr(this, "x")');
+  });
+
+  it("an if at the top of __init__ lets no code see self: what every branch sets is there; an exception base's __init__ keeps its arguments", async () => {
+    const code = await ts(
+      `import sys\nclass C:\n    def __init__(self, n):\n        assert n >= 0, n\n        if sys.version_info < (3, 10):\n            self.old = True\n        if n > 2:\n            self.kind = "big"\n            self.extra = 1\n        else:\n            self.kind = "small"\n        self.n = n\n    def get(self):\n        return self.kind, self.n, self.extra, self.old\n` +
+        `class E(Exception):\n    def __init__(self, msg, code):\n        super().__init__(msg)\n        self.code = code\n    def get(self):\n        return self.code\n`,
+    );
+    expect(code).toContain("this.kind, this.n,");
+    expect(code).toContain('this.extra ?? getattr(this, "extra")');
+    expect(code).toContain('this.old ?? getattr(this, "old")');
+    expect(code).toContain("return this.code;");
+    const leaks = await ts(
+      `class C:\n    def __init__(self, flag):\n        if flag:\n            self.show()\n        self.x = 1\n    def show(self):\n        print(self.x)\n`,
+    );
+    expect(leaks).toContain('this.x ?? getattr(this, "x")');
+    const returns = await ts(
+      `class C:\n    def __init__(self, flag):\n        if flag:\n            return\n        self.x = 1\n    def show(self):\n        print(self.x)\n`,
+    );
+    expect(returns).toContain('this.x ?? getattr(this, "x")');
   });
 
   it("proven ints, strs, bytes and lists are tested without truthy(); bytes methods are called directly; a walrus binds like =", async () => {

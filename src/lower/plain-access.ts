@@ -17,6 +17,7 @@ import { plainClass } from "./analysis.js";
 import { localChain, type AttributeHooks } from "./modules.js";
 import { resolveName } from "./scopes.js";
 import { DIRECT_ATTRIBUTES } from "./known-results.js";
+import { BUILTIN_EXCEPTIONS } from "./stdlib.js";
 import { earlyStatement, superOfOwnClass } from "./early-statements.js";
 
 interface ClassShape {
@@ -268,7 +269,7 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
     // The statements before anything could see `self` (early-statements.ts).
     for (const st of fn.body) {
       if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
-      const sets = earlyStatement(st, self, out!);
+      const sets = st._type === "If" ? earlyIf(st, self, out!, defined) : st._type === "Assert" ? earlyAssert(st, self, out!) : earlyStatement(st, self, out!);
       if (sets && !sets.some(defined)) {
         for (const a of sets) out!.add(a);
         continue;
@@ -289,7 +290,8 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
         const runtimeInit =
           !mro.slice(i + 1).some((c) => c.decorator_list.length || c.body.some((x) => x._type === "FunctionDef" && x.name === "__init__")) &&
           mro[mro.length - 1].bases.some((b) => !(b._type === "Name" && b.id === "object"));
-        if (runtimeInit && (v.args.length || v.keywords.length)) break;
+        // (an exception class's __init__ only keeps its arguments: `super().__init__(message)`)
+        if (runtimeInit && (v.args.length || v.keywords.length) && !exceptionBase(cx, mro[mro.length - 1])) break;
         initAttrs(i + 1);
         continue;
       }
@@ -298,6 +300,53 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
   };
   initAttrs(0);
   return out;
+}
+
+/**
+ * The attributes an `if` at the top of `__init__` surely sets (those every branch sets), when its
+ * test and branches are early statements (or such `if`s): nothing in it lets other code see `self`
+ * (`if sys.version_info < (3, 10): self._loop = ...`). Undefined when it may; a `return` ends it too.
+ */
+function earlyIf(st: py.If, self: string, early: ReadonlySet<string>, defined: (attr: string) => boolean): string[] | undefined {
+  const test: py.Expr = {
+    _type: "Expr",
+    value: st.test,
+    lineno: st.lineno,
+    col_offset: st.col_offset,
+    end_lineno: st.end_lineno,
+    end_col_offset: st.end_col_offset,
+  };
+  if (!earlyStatement(test, self, early)) return undefined;
+  const branch = (body: py.Stmt[]): Set<string> | undefined => {
+    const sets = new Set(early);
+    for (const s of body) {
+      if (s._type === "Pass" || (s._type === "Expr" && s.value._type === "Constant")) continue;
+      const found = s._type === "If" ? earlyIf(s, self, sets, defined) : earlyStatement(s, self, sets);
+      if (!found || found.some(defined)) return undefined;
+      for (const a of found) sets.add(a);
+    }
+    return sets;
+  };
+  const then = branch(st.body);
+  const orelse = then && branch(st.orelse);
+  if (!then || !orelse) return undefined;
+  return [...then].filter((a) => orelse.has(a) && !early.has(a));
+}
+
+/** An `assert` whose test and message let no code see `self` (it sets nothing; failing, it ends the construction). */
+function earlyAssert(st: py.Assert, self: string, early: ReadonlySet<string>): string[] | undefined {
+  const at = { lineno: st.lineno, col_offset: st.col_offset, end_lineno: st.end_lineno, end_col_offset: st.end_col_offset };
+  const parts = [st.test, ...(st.msg ? [st.msg] : [])];
+  return parts.every((value) => earlyStatement({ _type: "Expr", value, ...at }, self, early)) ? [] : undefined;
+}
+
+/** The last plain class of an MRO derives from a builtin exception class (one base, the builtin's name unbound in the program). */
+function exceptionBase(cx: LowerContext, last: py.ClassDef): boolean {
+  const bases = last.bases.filter((b) => !(b._type === "Name" && b.id === "object"));
+  const b = bases[0];
+  if (bases.length !== 1 || b._type !== "Name" || !BUILTIN_EXCEPTIONS.has(b.id)) return false;
+  const defining = cx.scopes.get(last)?.parent;
+  return !!defining && resolveName(defining, b.id, cx.scopes).where === "builtin";
 }
 
 const hooked = new WeakMap<py.Module, boolean>();
