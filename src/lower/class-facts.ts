@@ -53,9 +53,11 @@ export function classFacts(
     for (const b of c.bases) {
       if (b._type === "Name" && b.id === "object") continue;
       if (scope && c.bases.length === 1 && runtimeBase(scope, b)) continue;
+      // (`Base[T]`: plainClass(c) saw that it gives Base)
+      const named = b._type === "Subscript" ? b.value : b;
       const base =
-        scope && b._type === "Name" && resolveName(scope, b.id, scopes).where !== "builtin"
-          ? plainClass(resolveName(scope, b.id, scopes).scope, b.id)
+        scope && named._type === "Name" && resolveName(scope, named.id, scopes).where !== "builtin"
+          ? plainClass(resolveName(scope, named.id, scopes).scope, named.id)
           : undefined;
       if (!base) {
         out = undefined;

@@ -159,15 +159,28 @@ export function linearBases(cx: LowerContext, cls: py.ClassDef): py.ClassDef[] {
     out.push(c);
     const defining = cx.scopes.get(c)?.parent;
     if (!defining) return;
-    for (const b of c.bases) {
+    for (const given of c.bases) {
+      // (`class Sub(Base[T])` of a generic Base: the alias's __mro_entries__ gives Base, unless Base makes its own aliases)
+      const b = given._type === "Subscript" ? given.value : given;
       if (b._type !== "Name" || b.id === "object") continue;
       const r = resolveName(defining, b.id, cx.scopes);
       const base = r.where === "builtin" ? undefined : plainClass(cx.scopes, cx.known, r.scope, b.id, 0);
-      if (base) visit(base, depth + 1);
+      if (base && (given === b || !classGetitem(cx, base))) visit(base, depth + 1);
     }
   };
   visit(cls, 0);
   return out;
+}
+
+/** A class of the program or one of its plain bases defines `__class_getitem__`. */
+function classGetitem(cx: LowerContext, cls: py.ClassDef): boolean {
+  return linearBases(cx, cls).some((c) =>
+    c.body.some(
+      (i) =>
+        (i._type === "FunctionDef" || i._type === "Assign") &&
+        (i._type === "FunctionDef" ? i.name === "__class_getitem__" : i.targets.some((t) => t._type === "Name" && t.id === "__class_getitem__")),
+    ),
+  );
 }
 
 /**
@@ -269,7 +282,12 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
     // The statements before anything could see `self` (early-statements.ts).
     for (const st of fn.body) {
       if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
-      const sets = st._type === "If" ? earlyIf(st, self, out!, defined) : st._type === "Assert" ? earlyAssert(st, self, out!) : earlyStatement(st, self, out!);
+      const sets =
+        st._type === "If"
+          ? earlyIf(st, self, out!, defined)
+          : st._type === "Assert"
+            ? earlyAssert(st, self, out!)
+            : (earlyStatement(st, self, out!) ?? (st._type === "Expr" ? earlySelfCall(mro, st.value, self, out!, defined, 0) : undefined));
       if (sets && !sets.some(defined)) {
         for (const a of sets) out!.add(a);
         continue;
@@ -331,6 +349,49 @@ function earlyIf(st: py.If, self: string, early: ReadonlySet<string>, defined: (
   const orelse = then && branch(st.orelse);
   if (!then || !orelse) return undefined;
   return [...then].filter((a) => orelse.has(a) && !early.has(a));
+}
+
+/**
+ * `self._init(maxsize)` at the top of `__init__`: the def it runs (the first class of the instance's
+ * MRO that binds the name binds it to a plain undecorated def) lets no code see `self` either (its
+ * statements are early ones, or such calls), nor do the arguments. What it surely sets, else undefined.
+ */
+function earlySelfCall(
+  mro: py.ClassDef[],
+  call: py.ExprNode,
+  self: string,
+  early: ReadonlySet<string>,
+  defined: (attr: string) => boolean,
+  depth: number,
+): string[] | undefined {
+  if (depth > 3 || call._type !== "Call" || call.func._type !== "Attribute" || call.func.value._type !== "Name" || call.func.value.id !== self)
+    return undefined;
+  const name = call.func.attr;
+  if (early.has(name)) return undefined;
+  const at = { lineno: call.lineno, col_offset: call.col_offset, end_lineno: call.end_lineno, end_col_offset: call.end_col_offset };
+  if (![...call.args, ...call.keywords.map((k) => k.value)].every((value) => earlyStatement({ _type: "Expr", value, ...at }, self, early))) return undefined;
+  const binds = (i: py.Stmt) =>
+    ((i._type === "FunctionDef" || i._type === "AsyncFunctionDef" || i._type === "ClassDef") && i.name === name) ||
+    (i._type === "Assign" && i.targets.some((t) => t._type === "Name" && t.id === name)) ||
+    (i._type === "AnnAssign" && i.target._type === "Name" && i.target.id === name);
+  const owner = mro.find((c) => c.body.some(binds));
+  const def = owner?.body.find(binds);
+  if (def?._type !== "FunctionDef" || def.decorator_list.length || def.args.vararg || def.args.kwarg) return undefined;
+  const own = def.args.posonlyargs[0]?.arg ?? def.args.args[0]?.arg;
+  if (!own) return undefined;
+  const sets = new Set(early);
+  for (const st of def.body) {
+    if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
+    const found =
+      st._type === "If"
+        ? earlyIf(st, own, sets, defined)
+        : st._type === "Assert"
+          ? earlyAssert(st, own, sets)
+          : (earlyStatement(st, own, sets) ?? (st._type === "Expr" ? earlySelfCall(mro, st.value, own, sets, defined, depth + 1) : undefined));
+    if (!found || found.some(defined)) return undefined;
+    for (const a of found) sets.add(a);
+  }
+  return [...sets].filter((a) => !early.has(a));
 }
 
 /** An `assert` whose test and message let no code see `self` (it sets nothing; failing, it ends the construction). */
