@@ -282,13 +282,6 @@ describe("plain code only where proven", () => {
     expect(leaks).toContain('this.n ?? getattr(this, "n")');
   });
 
-  it("a generic alias of the old style names what it stands for, its TypeVars given", async () => {
-    const code = await ts(
-      `from typing import AsyncIterable, Iterable, TypeVar, Union\nT = TypeVar("T")\nAnyIterable = Union[Iterable[T], AsyncIterable[T]]\ndef f(xs: AnyIterable[int]) -> None:\n    print(xs)\n`,
-    );
-    expect(code).toContain("function f(xs: Iterable<bigint> | AsyncIterableLike): void");
-  });
-
   it("an if at the top of __init__ lets no code see self: what every branch sets is there; an exception base's __init__ keeps its arguments", async () => {
     const code = await ts(
       `import sys\nclass C:\n    def __init__(self, n):\n        assert n >= 0, n\n        if sys.version_info < (3, 10):\n            self.old = True\n        if n > 2:\n            self.kind = "big"\n            self.extra = 1\n        else:\n            self.kind = "small"\n        self.n = n\n    def get(self):\n        return self.kind, self.n, self.extra, self.old\n` +

@@ -368,13 +368,6 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   if (n === "AsyncGenerator") return cx.imports.type("AsyncGenerator", ASYNCIO);
   if (ITERABLES.has(n)) return `Iterable<${arg(0)}>`;
   if (n === "Iterator") return `Iterator<${arg(0)}>`;
-  // A generic alias of the old style (`AnyIterable = Union[Iterable[T], AsyncIterable[T]]`):
-  // `AnyIterable[int]` is what it stands for with its TypeVars, in the order they first appear, given.
-  if (a.value._type === "Name" && !cx.classType(n)) {
-    const alias = cx.typeAlias(n);
-    const params = alias ? typeVarsIn(cx, alias) : [];
-    if (alias && params.length && params.length === args.length) return sub(substituted(alias, new Map(params.map((p, i) => [p, args[i]]))));
-  }
   // A user generic class: Box[int] is Box<bigint> when Box declares its type parameters.
   if (a.value._type === "Name") {
     const callable = callableProtocol(cx, a.value.id, args, sub);
@@ -479,19 +472,6 @@ function typeWith(cx: LowerContext, a: py.ExprNode, leaf: (e: py.ExprNode) => st
   });
   return mentions ? "any" : leaf(a);
 }
-
-/** An annotation with some names replaced by other annotations (a generic alias's TypeVars by its arguments). */
-function substituted(e: py.ExprNode, given: ReadonlyMap<string, py.ExprNode>): py.ExprNode {
-  if (e._type === "Name" && given.has(e.id)) return given.get(e.id)!;
-  const out: Record<string, unknown> = { ...e };
-  for (const [k, v] of Object.entries(e)) {
-    if (Array.isArray(v)) out[k] = v.map((x) => (isNode(x) ? substituted(x, given) : x));
-    else if (isNode(v)) out[k] = substituted(v, given);
-  }
-  return out as unknown as py.ExprNode;
-}
-
-const isNode = (x: unknown): x is py.ExprNode => typeof x === "object" && x !== null && "_type" in x;
 
 /** A generic user class named without arguments: Python reads `Box` as `Box[Any]`. */
 function bareGeneric(cx: LowerContext, name: string, cls: string): string {
