@@ -11,6 +11,7 @@
 //   --all also type-checks the programs without annotations (counted apart: the figures above
 //   stay those of the annotated programs)
 //   --only TEXT keeps the programs whose label (`eval/NNN_name.py`, `fixtures/NAME`) contains TEXT
+//   (several texts, comma-separated: any of them)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -27,7 +28,7 @@ const verbose = args.includes("--verbose");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 const dumpDir = args.includes("--dump") ? resolve(args[args.indexOf("--dump") + 1]) : null;
 const all = args.includes("--all");
-const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1].split(",") : null;
 
 /** Runtime helpers that stand for Python's dynamic semantics: what plain typed code would not need. */
 const DYNAMIC = new Set(
@@ -120,11 +121,12 @@ function tsDeclarations(code) {
       const params = new Map(n.parameters.map((p) => [strip(p.name.getText(sf).replace(/^\.\.\./, "")), text(p.type)]));
       // *args, keyword-only parameters and **kwargs are bound from the rest parameter by
       // `let name: T = _args.kw[...]` at the top of the body: their TS type is that declaration's.
+      // (an annotated `*args` alone: `let args: PyTuple<T> = varargs($rest)`)
       for (const st of n.body && ts.isBlock(n.body) ? n.body.statements.slice(0, 40) : []) {
         if (!ts.isVariableStatement(st)) continue;
         for (const d of st.declarationList.declarations) {
           const init = d.initializer?.getText(sf) ?? "";
-          if (ts.isIdentifier(d.name) && /^_args\d*\.(args|kwargs|kw\[)/.test(init)) params.set(strip(d.name.text), text(d.type));
+          if (ts.isIdentifier(d.name) && /^(_args\d*\.(args|kwargs|kw\[)|varargs\(\$rest\))/.test(init)) params.set(strip(d.name.text), text(d.type));
         }
       }
       let ret = text(n.type);
@@ -184,7 +186,7 @@ async function main() {
   let otherErrors = 0;
   try {
     for (const p of programs()) {
-      if (only && !p.label.includes(only)) continue;
+      if (only && !only.some((o) => p.label.includes(o))) continue;
       const found = annotations(readFileSync(join(p.dir, p.main), "utf8"));
       if (!found && !all) continue;
       const { items, params } = found ?? { items: [], params: { total: 0, annotated: 0 } };

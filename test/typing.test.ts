@@ -23,7 +23,10 @@ describe("annotations become TS types", () => {
     ["int | None", "bigint | null"],
     ["Union[int, str]", "bigint | string"],
     ['Literal["a", 1]', '"a" | 1n'],
-    ["Callable[[int], str]", "((...args: any[]) => string)"],
+    ["Callable[[int], str]", "((arg0: bigint) => string)"],
+    ["Callable[[int, Optional[str]], Awaitable[bool]]", "((arg0: bigint, arg1: string | null) => $Awaitable<boolean>)"],
+    ["Callable[[], None]", "(() => null | void)"],
+    ["Callable[..., str]", "((...args: any[]) => string)"],
     ["asyncio.Queue[int]", "Queue<bigint>"],
     ["asyncio.Lock", "Lock"],
     ["Any", "any"],
@@ -55,6 +58,8 @@ describe("annotations become TS types", () => {
     expect(code).toContain("let args: PyTuple<bigint> = _args.args;");
     expect(code).toContain('let name: string = _args.kw["name"];');
     expect(code).toContain("let kw: PyDict<string, number | bigint> = _args.kwargs;");
+    const alone = await ts(`def g(*args: int) -> tuple[int, ...]:\n    return args\n`);
+    expect(alone).toContain("function g(...$rest: any[]): PyTuple<bigint> {\n  let args: PyTuple<bigint> = varargs($rest);");
   });
 
   it("a parameter's type admits what the program passes, when the annotation does not (annotations are not enforced)", async () => {
@@ -147,7 +152,9 @@ describe("annotations become TS types", () => {
   });
 
   it("collections' dict subclasses are their runtime classes (OrderedDict has move_to_end)", async () => {
-    const code = await ts(`import collections\nfrom typing import DefaultDict, Counter\ndef f(o: collections.OrderedDict[str, int], d: DefaultDict[str, int], c: Counter[str]) -> None:\n    print(o, d, c)\n`);
+    const code = await ts(
+      `import collections\nfrom typing import DefaultDict, Counter\ndef f(o: collections.OrderedDict[str, int], d: DefaultDict[str, int], c: Counter[str]) -> None:\n    print(o, d, c)\n`,
+    );
     expect(code).toContain("function f(o: OrderedDict<string, bigint>, d: defaultdict<string, bigint>, c: $Counter<string>): void");
   });
 
@@ -260,6 +267,38 @@ describe("plain code only where proven", () => {
       `class C:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\nclass D(C):\n    def __init__(self):\n        pass\n`,
     );
     expect(sub).toContain('this.x ?? getattr(this, "x")');
+  });
+
+  it("a generic class's self (Generic[T], Base[T] subclasses) is proven; a call of its own _init that lets no code see self keeps the early attributes", async () => {
+    const code = await ts(
+      `from typing import Generic, TypeVar\nT = TypeVar("T")\nclass Q(Generic[T]):\n    def __init__(self, n: int) -> None:\n        self._init(n)\n        self.n = n\n    def _init(self, n: int) -> None:\n        self.items = []\n    def size(self) -> int:\n        return self.n + len(self.items)\n` +
+        `class P(Q[T]):\n    def _init(self, n: int) -> None:\n        self.items = [n]\n`,
+    );
+    expect(code).toContain("return add(this.n, len(this.items));");
+    const leaks = await ts(
+      `from typing import Generic, TypeVar\nT = TypeVar("T")\nclass Q(Generic[T]):\n    def __init__(self, n: int) -> None:\n        self._init(n)\n        self.n = n\n    def _init(self, n: int) -> None:\n        self.items = []\n    def size(self) -> int:\n        return self.n + len(self.items)\n` +
+        `class P(Q[T]):\n    def _init(self, n: int) -> None:\n        self.items = [self.size()]\n`,
+    );
+    expect(leaks).toContain('this.n ?? getattr(this, "n")');
+  });
+
+  it("an if at the top of __init__ lets no code see self: what every branch sets is there; an exception base's __init__ keeps its arguments", async () => {
+    const code = await ts(
+      `import sys\nclass C:\n    def __init__(self, n):\n        assert n >= 0, n\n        if sys.version_info < (3, 10):\n            self.old = True\n        if n > 2:\n            self.kind = "big"\n            self.extra = 1\n        else:\n            self.kind = "small"\n        self.n = n\n    def get(self):\n        return self.kind, self.n, self.extra, self.old\n` +
+        `class E(Exception):\n    def __init__(self, msg, code):\n        super().__init__(msg)\n        self.code = code\n    def get(self):\n        return self.code\n`,
+    );
+    expect(code).toContain("this.kind, this.n,");
+    expect(code).toContain('this.extra ?? getattr(this, "extra")');
+    expect(code).toContain('this.old ?? getattr(this, "old")');
+    expect(code).toContain("return this.code;");
+    const leaks = await ts(
+      `class C:\n    def __init__(self, flag):\n        if flag:\n            self.show()\n        self.x = 1\n    def show(self):\n        print(self.x)\n`,
+    );
+    expect(leaks).toContain('this.x ?? getattr(this, "x")');
+    const returns = await ts(
+      `class C:\n    def __init__(self, flag):\n        if flag:\n            return\n        self.x = 1\n    def show(self):\n        print(self.x)\n`,
+    );
+    expect(returns).toContain('this.x ?? getattr(this, "x")');
   });
 
   it("proven ints, strs, bytes and lists are tested without truthy(); bytes methods are called directly; a walrus binds like =", async () => {

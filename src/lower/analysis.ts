@@ -103,7 +103,7 @@ export function analyzeModule(module: py.Module, options: LowerOptions): ModuleA
     // (what a method's `self` may be: a hook-free runtime base is allowed, see hookFreeRuntimeBase)
     (scope, name) => plainClass(scopes, known, scope, name, 0, true),
     (fn) => passesArguments(scopes, known, fn),
-    (scope, b) => hookFreeRuntimeBase(scopes, known, scope, b),
+    (scope, b) => hookFreeRuntimeBase(scopes, known, scope, b) || isTypingGeneric(scopes, known, scope, b),
     facts.selfWrites,
   );
   const types = inferTypes({
@@ -326,12 +326,34 @@ export function plainClass(
     if (runtimeBases && c.bases.length === 1 && hookFreeRuntimeBase(scopes, known, scope, b)) continue;
     // (`Generic[T]` makes the class generic and adds nothing to its instances)
     if (isTypingGeneric(scopes, known, scope, b)) continue;
-    if (b._type !== "Name") return undefined;
-    if (b.id === "object") continue;
-    const r = resolveName(scope, b.id, scopes);
-    if (r.where === "builtin" || !plainClass(scopes, known, r.scope, b.id, depth + 1, runtimeBases)) return undefined;
+    // (`Base[T]` of a plain generic Base: its alias's __mro_entries__ gives Base, unless Base makes its own aliases)
+    const named = b._type === "Subscript" ? b.value : b;
+    if (named._type !== "Name") return undefined;
+    if (named.id === "object" && named === b) continue;
+    const r = resolveName(scope, named.id, scopes);
+    const base = r.where === "builtin" ? undefined : plainClass(scopes, known, r.scope, named.id, depth + 1, runtimeBases);
+    if (!base || (named !== b && makesAliases(scopes, known, r.scope, base, 0))) return undefined;
   }
   return c;
+}
+
+/** A class or one of its bases defines `__class_getitem__` (or a base is not followed): `C[T]` may be anything. */
+function makesAliases(scopes: ScopeTable, known: Map<Scope, Map<string, Known>>, scope: Scope, c: py.ClassDef, depth: number): boolean {
+  if (depth > 20) return true;
+  const defines = (i: py.Stmt) =>
+    ((i._type === "FunctionDef" || i._type === "AsyncFunctionDef") && i.name === "__class_getitem__") ||
+    (i._type === "Assign" && i.targets.some((t) => t._type === "Name" && t.id === "__class_getitem__"));
+  if (c.body.some(defines)) return true;
+  for (const b of c.bases) {
+    if (isTypingGeneric(scopes, known, scope, b)) continue;
+    const named = b._type === "Subscript" ? b.value : b;
+    if (named._type !== "Name") return true;
+    if (named.id === "object") continue;
+    const r = resolveName(scope, named.id, scopes);
+    const k = r.where === "builtin" ? undefined : knownIn(known, r.scope).get(named.id);
+    if (k?.kind !== "class" || makesAliases(scopes, known, r.scope, k.node, depth + 1)) return true;
+  }
+  return false;
 }
 
 /** Builtin classes whose instances take attributes as plain properties (no hooks, nothing run on access). */

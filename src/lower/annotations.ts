@@ -8,7 +8,7 @@
 //   dict[str, float]             | PyDict<string, number | bigint>
 //   tuple[str, int] / tuple[int, ...] | PyTuple<string | bigint> / PyTuple<bigint>
 //   Optional[Job] / Job | None   | Job | null
-//   Callable[[int], str]         | (...args: any[]) => string
+//   Callable[[int], str]         | (arg0: bigint) => string       (Callable[..., str]: (...args: any[]) => string)
 //   asyncio.Queue[T]             | Queue<T>             (a TS type parameter when T is a TypeVar)
 //   Literal["a", 1]              | "a" | 1n
 //   anything not understood      | any                  (never a wrong type)
@@ -358,7 +358,7 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
   if (rt) return rt;
   if (n === "Callable") {
     const ret = args.length === 2 ? result(sub(args[1])) : "any";
-    return `((...args: any[]) => ${ret})`;
+    return `((${args.length === 2 ? callableParams(args[0], sub) : "...args: any[]"}) => ${ret})`;
   }
   if (n === "Awaitable") return `${cx.imports.type("Awaitable", ASYNCIO)}<${result(arg(0))}>`;
   if (n === "Coroutine") return `${cx.imports.type("Coroutine", ASYNCIO)}<${result(arg(2))}>`;
@@ -383,6 +383,16 @@ function generic(cx: LowerContext, a: py.Subscript, sub: (e: py.ExprNode) => str
     if (cls) return bareGeneric(cx, a.value.id, cls);
   }
   return "any";
+}
+
+/**
+ * The parameters of `Callable[[int, str], R]` as TS's (`arg0: bigint, arg1: string`); any arguments
+ * for `Callable[..., R]`, a ParamSpec or `Concatenate[...]`. (A function given for it is checked
+ * as mypy checks it: each parameter must accept what the Callable's caller may pass.)
+ */
+function callableParams(params: py.ExprNode, sub: (e: py.ExprNode) => string): string {
+  if (params._type !== "List") return "...args: any[]";
+  return params.elts.map((e, i) => `arg${i}: ${sub(e)}`).join(", ");
 }
 
 /**

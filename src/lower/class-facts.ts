@@ -127,9 +127,11 @@ class ClassFactTable implements ClassFacts {
     for (const b of c.bases) {
       if (b._type === "Name" && b.id === "object") continue;
       if (scope && c.bases.length === 1 && this.runtimeBase(scope, b)) continue;
+      // (`Base[T]`: plainClass(c) saw that it gives Base)
+      const named = b._type === "Subscript" ? b.value : b;
       const base =
-        scope && b._type === "Name" && resolveName(scope, b.id, scopes).where !== "builtin"
-          ? this.plainClass(resolveName(scope, b.id, scopes).scope, b.id)
+        scope && named._type === "Name" && resolveName(scope, named.id, scopes).where !== "builtin"
+          ? this.plainClass(resolveName(scope, named.id, scopes).scope, named.id)
           : undefined;
       if (!base) {
         out = undefined;

@@ -426,16 +426,19 @@ function paramSpecPart(cx: LowerContext, a: py.ExprNode): boolean {
 
 /** The JS rest parameter that receives `*args` and a trailing `kw(...)` for keyword-only and `**kwargs`. */
 export function restName(args: py.Arguments): string {
-  return args.vararg && !args.kwonlyargs.length && !args.kwarg ? safeName(args.vararg.arg) : "$rest";
+  return args.vararg && !args.vararg.annotation && !args.kwonlyargs.length && !args.kwarg ? safeName(args.vararg.arg) : "$rest";
 }
 
 /** Binds *args, keyword-only parameters and **kwargs from the rest parameter. */
 export function bindingPrologue(cx: LowerContext, args: py.Arguments): ir.Stmt[] {
   if (!args.vararg && !args.kwonlyargs.length && !args.kwarg) return [];
   if (args.vararg && !args.kwonlyargs.length && !args.kwarg) {
-    // *args alone: the rest array becomes a tuple.
+    // *args alone: the rest array becomes a tuple (an annotated one declared with its type: `*args: int`, a tuple of ints).
     const n = safeName(args.vararg.arg);
-    return [assignStmt(id(n), cx.rt("varargs", id(n)))];
+    if (!args.vararg.annotation) return [assignStmt(id(n), cx.rt("varargs", id(n)))];
+    const a = args.vararg.annotation;
+    const type = `${cx.imports.type("PyTuple", RUNTIME)}<${paramSpecPart(cx, a) ? "any" : annotationType(cx, a)}>`;
+    return [{ k: "var", decl: "let", name: n, type, init: cx.rt("varargs", id("$rest")) }];
   }
   const positional = args.posonlyargs.length + args.args.length;
   const spec: ir.Expr = {

@@ -17,6 +17,7 @@ import { plainClass } from "./analysis.js";
 import { localChain, type AttributeHooks } from "./modules.js";
 import { resolveName } from "./scopes.js";
 import { DIRECT_ATTRIBUTES } from "./known-results.js";
+import { BUILTIN_EXCEPTIONS } from "./stdlib.js";
 import { earlyStatement, superOfOwnClass } from "./early-statements.js";
 
 interface ClassShape {
@@ -158,15 +159,28 @@ export function linearBases(cx: LowerContext, cls: py.ClassDef): py.ClassDef[] {
     out.push(c);
     const defining = cx.scopes.get(c)?.parent;
     if (!defining) return;
-    for (const b of c.bases) {
+    for (const given of c.bases) {
+      // (`class Sub(Base[T])` of a generic Base: the alias's __mro_entries__ gives Base, unless Base makes its own aliases)
+      const b = given._type === "Subscript" ? given.value : given;
       if (b._type !== "Name" || b.id === "object") continue;
       const r = resolveName(defining, b.id, cx.scopes);
       const base = r.where === "builtin" ? undefined : plainClass(cx.scopes, cx.known, r.scope, b.id, 0);
-      if (base) visit(base, depth + 1);
+      if (base && (given === b || !classGetitem(cx, base))) visit(base, depth + 1);
     }
   };
   visit(cls, 0);
   return out;
+}
+
+/** A class of the program or one of its plain bases defines `__class_getitem__`. */
+function classGetitem(cx: LowerContext, cls: py.ClassDef): boolean {
+  return linearBases(cx, cls).some((c) =>
+    c.body.some(
+      (i) =>
+        (i._type === "FunctionDef" || i._type === "Assign") &&
+        (i._type === "FunctionDef" ? i.name === "__class_getitem__" : i.targets.some((t) => t._type === "Name" && t.id === "__class_getitem__")),
+    ),
+  );
 }
 
 /**
@@ -268,7 +282,12 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
     // The statements before anything could see `self` (early-statements.ts).
     for (const st of fn.body) {
       if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
-      const sets = earlyStatement(st, self, out!);
+      const sets =
+        st._type === "If"
+          ? earlyIf(st, self, out!, defined)
+          : st._type === "Assert"
+            ? earlyAssert(st, self, out!)
+            : (earlyStatement(st, self, out!) ?? (st._type === "Expr" ? earlySelfCall(mro, st.value, self, out!, defined, 0) : undefined));
       if (sets && !sets.some(defined)) {
         for (const a of sets) out!.add(a);
         continue;
@@ -289,7 +308,8 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
         const runtimeInit =
           !mro.slice(i + 1).some((c) => c.decorator_list.length || c.body.some((x) => x._type === "FunctionDef" && x.name === "__init__")) &&
           mro[mro.length - 1].bases.some((b) => !(b._type === "Name" && b.id === "object"));
-        if (runtimeInit && (v.args.length || v.keywords.length)) break;
+        // (an exception class's __init__ only keeps its arguments: `super().__init__(message)`)
+        if (runtimeInit && (v.args.length || v.keywords.length) && !exceptionBase(cx, mro[mro.length - 1])) break;
         initAttrs(i + 1);
         continue;
       }
@@ -298,6 +318,96 @@ function earlyAttributes(cx: LowerContext, cls: py.ClassDef): Set<string> {
   };
   initAttrs(0);
   return out;
+}
+
+/**
+ * The attributes an `if` at the top of `__init__` surely sets (those every branch sets), when its
+ * test and branches are early statements (or such `if`s): nothing in it lets other code see `self`
+ * (`if sys.version_info < (3, 10): self._loop = ...`). Undefined when it may; a `return` ends it too.
+ */
+function earlyIf(st: py.If, self: string, early: ReadonlySet<string>, defined: (attr: string) => boolean): string[] | undefined {
+  const test: py.Expr = {
+    _type: "Expr",
+    value: st.test,
+    lineno: st.lineno,
+    col_offset: st.col_offset,
+    end_lineno: st.end_lineno,
+    end_col_offset: st.end_col_offset,
+  };
+  if (!earlyStatement(test, self, early)) return undefined;
+  const branch = (body: py.Stmt[]): Set<string> | undefined => {
+    const sets = new Set(early);
+    for (const s of body) {
+      if (s._type === "Pass" || (s._type === "Expr" && s.value._type === "Constant")) continue;
+      const found = s._type === "If" ? earlyIf(s, self, sets, defined) : earlyStatement(s, self, sets);
+      if (!found || found.some(defined)) return undefined;
+      for (const a of found) sets.add(a);
+    }
+    return sets;
+  };
+  const then = branch(st.body);
+  const orelse = then && branch(st.orelse);
+  if (!then || !orelse) return undefined;
+  return [...then].filter((a) => orelse.has(a) && !early.has(a));
+}
+
+/**
+ * `self._init(maxsize)` at the top of `__init__`: the def it runs (the first class of the instance's
+ * MRO that binds the name binds it to a plain undecorated def) lets no code see `self` either (its
+ * statements are early ones, or such calls), nor do the arguments. What it surely sets, else undefined.
+ */
+function earlySelfCall(
+  mro: py.ClassDef[],
+  call: py.ExprNode,
+  self: string,
+  early: ReadonlySet<string>,
+  defined: (attr: string) => boolean,
+  depth: number,
+): string[] | undefined {
+  if (depth > 3 || call._type !== "Call" || call.func._type !== "Attribute" || call.func.value._type !== "Name" || call.func.value.id !== self)
+    return undefined;
+  const name = call.func.attr;
+  if (early.has(name)) return undefined;
+  const at = { lineno: call.lineno, col_offset: call.col_offset, end_lineno: call.end_lineno, end_col_offset: call.end_col_offset };
+  if (![...call.args, ...call.keywords.map((k) => k.value)].every((value) => earlyStatement({ _type: "Expr", value, ...at }, self, early))) return undefined;
+  const binds = (i: py.Stmt) =>
+    ((i._type === "FunctionDef" || i._type === "AsyncFunctionDef" || i._type === "ClassDef") && i.name === name) ||
+    (i._type === "Assign" && i.targets.some((t) => t._type === "Name" && t.id === name)) ||
+    (i._type === "AnnAssign" && i.target._type === "Name" && i.target.id === name);
+  const owner = mro.find((c) => c.body.some(binds));
+  const def = owner?.body.find(binds);
+  if (def?._type !== "FunctionDef" || def.decorator_list.length || def.args.vararg || def.args.kwarg) return undefined;
+  const own = def.args.posonlyargs[0]?.arg ?? def.args.args[0]?.arg;
+  if (!own) return undefined;
+  const sets = new Set(early);
+  for (const st of def.body) {
+    if (st._type === "Pass" || (st._type === "Expr" && st.value._type === "Constant")) continue;
+    const found =
+      st._type === "If"
+        ? earlyIf(st, own, sets, defined)
+        : st._type === "Assert"
+          ? earlyAssert(st, own, sets)
+          : (earlyStatement(st, own, sets) ?? (st._type === "Expr" ? earlySelfCall(mro, st.value, own, sets, defined, depth + 1) : undefined));
+    if (!found || found.some(defined)) return undefined;
+    for (const a of found) sets.add(a);
+  }
+  return [...sets].filter((a) => !early.has(a));
+}
+
+/** An `assert` whose test and message let no code see `self` (it sets nothing; failing, it ends the construction). */
+function earlyAssert(st: py.Assert, self: string, early: ReadonlySet<string>): string[] | undefined {
+  const at = { lineno: st.lineno, col_offset: st.col_offset, end_lineno: st.end_lineno, end_col_offset: st.end_col_offset };
+  const parts = [st.test, ...(st.msg ? [st.msg] : [])];
+  return parts.every((value) => earlyStatement({ _type: "Expr", value, ...at }, self, early)) ? [] : undefined;
+}
+
+/** The last plain class of an MRO derives from a builtin exception class (one base, the builtin's name unbound in the program). */
+function exceptionBase(cx: LowerContext, last: py.ClassDef): boolean {
+  const bases = last.bases.filter((b) => !(b._type === "Name" && b.id === "object"));
+  const b = bases[0];
+  if (bases.length !== 1 || b._type !== "Name" || !BUILTIN_EXCEPTIONS.has(b.id)) return false;
+  const defining = cx.scopes.get(last)?.parent;
+  return !!defining && resolveName(defining, b.id, cx.scopes).where === "builtin";
 }
 
 const hooked = new WeakMap<py.Module, boolean>();

@@ -1167,7 +1167,7 @@ export const bad_call = takes_packed(function bad_call(message: string, ..._args
 }, 1);
 
 /** Turns a JS rest array into Python's `*args` tuple (a trailing `KwArgs` has no parameter to go to). */
-export function varargs(rest: unknown[]): PyTuple<unknown> {
+export function varargs<T>(rest: T[]): PyTuple<T> {
   rest = unpacked(rest);
   const last = rest[rest.length - 1];
   if (last instanceof KwArgs) {

@@ -178,11 +178,12 @@ export function isJsOnly(obj: object, name: string): boolean {
 
 /**
  * Python names that are reserved in JavaScript: the compiler emits them with a trailing `_`
- * (`function` → `function_`), and the runtime maps a translated parameter's name back.
+ * (`function` → `function_`), and the runtime maps a translated parameter's name back. (`Object`:
+ * TS refuses it as a class's name in a module, and a module's `Object` would hide JS's.)
  */
 export const JS_RESERVED: ReadonlySet<string> = new Set(
   `break case catch class const continue debugger default delete do else enum export extends false finally for
   function if import in instanceof new null return super switch this throw true try typeof var void while with
   yield let static implements interface package private protected public await arguments eval undefined NaN
-  Infinity constructor prototype`.split(/\s+/),
+  Infinity constructor prototype Object`.split(/\s+/),
 );

@@ -48,6 +48,9 @@ export function heappush(heap: unknown, item: unknown): null {
   return null;
 }
 
+/** (typed for TS: a list of Ts gives a T) */
+export function heappop<T>(heap: PyList<T>): T;
+export function heappop(heap: unknown): unknown;
 export function heappop(heap: unknown): unknown {
   const h = asList(heap, "heappop");
   if (!h.length) throw new IndexError("index out of range");
@@ -59,6 +62,8 @@ export function heappop(heap: unknown): unknown {
   return top;
 }
 
+export function heapreplace<T>(heap: PyList<T>, item: T): T;
+export function heapreplace(heap: unknown, item: unknown): unknown;
 export function heapreplace(heap: unknown, item: unknown): unknown {
   const h = asList(heap, "heapreplace");
   if (!h.length) throw new IndexError("index out of range");
@@ -68,6 +73,8 @@ export function heapreplace(heap: unknown, item: unknown): unknown {
   return top;
 }
 
+export function heappushpop<T>(heap: PyList<T>, item: T): T;
+export function heappushpop(heap: unknown, item: unknown): unknown;
 export function heappushpop(heap: unknown, item: unknown): unknown {
   const h = asList(heap, "heappushpop");
   if (h.length && lt(h[0], item)) {
