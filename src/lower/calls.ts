@@ -72,6 +72,28 @@ export function isStaticMethodOfClass(cx: LowerContext, name: string, attr: stri
   return k.node.bases.some((b) => b._type === "Name" && isStaticMethodOfClass(cx, b.id, attr, depth + 1));
 }
 
+/** The def of `name.attr` when `name` is a class of the program whose own body makes `attr` a
+ *  plain @staticmethod or @classmethod (one decorator), and how many arguments it binds itself. */
+function staticMethodDef(cx: LowerContext, name: string, attr: string): { def: py.FunctionDef | py.AsyncFunctionDef; bound: number } | undefined {
+  const k = cx.lookupKnown(name);
+  if (k?.kind !== "class") return undefined;
+  for (const item of k.node.body) {
+    if ((item._type === "FunctionDef" || item._type === "AsyncFunctionDef") && item.name === attr) {
+      const d = item.decorator_list;
+      if (d.length !== 1 || d[0]._type !== "Name" || (d[0].id !== "staticmethod" && d[0].id !== "classmethod")) return undefined;
+      return { def: item, bound: d[0].id === "classmethod" ? 1 : 0 };
+    }
+  }
+  return undefined;
+}
+
+/** Whether `n` positional arguments fit the positional parameters (keyword-only ones are the
+ *  callee's own binding to check: bind_rest names the function as CPython does). */
+function takesCount(a: py.Arguments, n: number, skip: number): boolean {
+  const params = positionalArgs(a).length - skip;
+  return n >= params - a.defaults.length && (n <= params || !!a.vararg);
+}
+
 export function callExpr(cx: LowerContext, e: py.Call): ir.Expr {
   const r = argumentsAsArray(cx, callShape(cx, e));
   return inspectsWithoutKeeping(cx, e) ? dropTemporaries(cx, e, r) : r;
@@ -447,6 +469,11 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
   // Arguments the method of a proven instance cannot take: bound at run time, which raises CPython's TypeError.
   const def = provenMethodDef(cx, v, f.attr);
   if (def && !args.some((a) => a.k === "spread") && !fitsPositionally(def.args, args.length, 1))
+    return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), { k: "object", props: [] });
+  // (the same for a static or class method read from its class: `C.s(1, 2)` is a plain JS call
+  // of a static member, which would drop the extra argument or pass a missing one as undefined)
+  const ownStatic = v._type === "Name" ? staticMethodDef(cx, v.id, f.attr) : undefined;
+  if (ownStatic && !args.some((a) => a.k === "spread") && !takesCount(ownStatic.def.args, args.length, ownStatic.bound))
     return cx.rt("callkw_method", obj, lit(f.attr), cx.list(args), { k: "object", props: [] });
   // A method called on a fresh instance (`C().m()`) may be one TS only knows as static; a method
   // read from its class (`Base.__init__(self)`) is one TS only knows on instances.

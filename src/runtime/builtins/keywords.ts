@@ -9,7 +9,7 @@ import { isJsClass } from "./names.js";
 import { JS_RESERVED } from "./js-names.js";
 import { PACKED_AT, PackedArgs, SPREAD_LIMIT } from "./star-call.js";
 import { registerLate } from "./late.js";
-import { isProgramFunction, programQualname } from "./program-functions.js";
+import { CLASS_METHODS, isProgramFunction, programQualname } from "./program-functions.js";
 import { argumentNameList, METHOD_BOUNDS, methodArityMessage } from "./builtin-arity.js";
 
 const signatures = new WeakMap<Function, string[] | null>();
@@ -70,7 +70,12 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
     const names = parameterNames(f);
     if (names) {
       // A method is named by its class (`C.__init__()`), and its instance counts among the positional arguments.
-      const ownerName = qualname === undefined && thisArg !== null && typeof thisArg === "object" ? methodQualname(f, thisArg) : undefined;
+      const ownerName =
+        qualname === undefined && thisArg !== null && typeof thisArg === "object"
+          ? methodQualname(f, thisArg)
+          : Object.prototype.hasOwnProperty.call(f, "__qualname__")
+            ? String((f as { __qualname__?: unknown }).__qualname__) // (a static or class method: `K.m`)
+            : undefined;
       // (a lambda is `<lambda>` or its qualname, whatever JS named the arrow: `g = lambda ...` is "g" to JS)
       const fname =
         qualname ??
@@ -78,21 +83,24 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
         (programQualname(((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function) || undefined) ??
         (f as { __name__?: string }).__name__ ??
         (f.name || "<lambda>");
-      const self = ownerName !== undefined ? 1 : 0;
+      const self = (ownerName !== undefined && thisArg !== null && typeof thisArg === "object") || CLASS_METHODS.has(f) ? 1 : 0;
       const rest = names.length && names[names.length - 1].startsWith("...") ? names[names.length - 1] : null;
       const params = rest ? names.slice(0, -1) : names;
       const slots: unknown[] = params.map((_, i) => (i < positional.length ? positional[i] : undefined));
       const leftover: Record<string, unknown> = {};
       let extra = false;
+      // (in the call's order, as CPython: the first keyword that cannot bind is the error)
+      const restTakes = rest ? restKeywords(f) : { kwonly: [], kwargs: false };
       for (const [k, v] of Object.entries(kwargs)) {
         const i = params.indexOf(k);
         if (i < 0) {
+          if (restTakes !== null && !restTakes.kwargs && !restTakes.kwonly.includes(k))
+            throw new TypeError(`${restTakes.name ?? fname}() got an unexpected keyword argument '${k}'`);
           leftover[k] = v;
           extra = true;
         } else if (i < positional.length) throw new TypeError(`${fname}() got multiple values for argument '${k}'`);
         else slots[i] = v;
       }
-      if (extra && (!rest || !takesKeywordsInRest(f))) throw new TypeError(`${fname}() got an unexpected keyword argument '${Object.keys(leftover)[0]}'`);
       const required = requiredCounts.get(((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function) ?? 0;
       if (!rest && positional.length > params.length) {
         throw new TypeError(`${fname}() takes ${positionalRange(required + self, params.length + self)} but ${wereGiven(positional.length + self)}`);
@@ -110,17 +118,37 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
   return NOT_BOUND;
 }
 
-/** Whether a translated function's rest parameter takes keywords (its prologue binds it with
- *  bind_rest: keyword-only parameters or `**kwargs`), not only `*args` (varargs, which cannot
- *  name the function in its error). */
-const restTakesKeywords = new WeakMap<Function, boolean>();
-function takesKeywordsInRest(f: Function): boolean {
+/**
+ * The keywords a translated function's rest parameter takes: none when its prologue is `varargs`
+ * (`*args` alone), the keyword-only names and whether there is a `**kwargs` when it is
+ * `bind_rest` (read from the spec the compiler writes there), null when unknown (any keyword is
+ * handed on).
+ */
+interface RestKeywords {
+  kwonly: string[];
+  kwargs: boolean;
+  /** the qualname bind_rest's spec names the function by */
+  name?: string;
+}
+const restKeywordSpecs = new WeakMap<Function, RestKeywords | null>();
+function restKeywords(f: Function): RestKeywords | null {
   const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
-  let r = restTakesKeywords.get(source);
+  let r = restKeywordSpecs.get(source);
   if (r === undefined) {
-    const src = Function.prototype.toString.call(source);
-    r = !(isProgramFunction(source) && /\bvarargs\(/.test(src) && !/\bbind_rest\(/.test(src));
-    restTakesKeywords.set(source, r);
+    r = null;
+    if (isProgramFunction(source)) {
+      const src = Function.prototype.toString.call(source);
+      const bound = /\bbind_rest\(\$rest,\s*\{[^}]*?\bkwonly:\s*\[([^\]]*)\][^}]*?\bkwargs:\s*(true|false)/.exec(src);
+      if (bound) {
+        try {
+          const name = /\bbind_rest\(\$rest,\s*\{\s*name:\s*("(?:[^"\\]|\\.)*")/.exec(src);
+          r = { kwonly: JSON.parse(`[${bound[1]}]`) as string[], kwargs: bound[2] === "true", name: name ? (JSON.parse(name[1]) as string) : undefined };
+        } catch {
+          r = null;
+        }
+      } else if (/\bvarargs\(/.test(src) && !/\bbind_rest\(/.test(src)) r = { kwonly: [], kwargs: false };
+    }
+    restKeywordSpecs.set(source, r);
   }
   return r;
 }

@@ -1,6 +1,6 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { noteMissingName } from "./suggestions.js";
-import { programQualname } from "./program-functions.js";
+import { CLASS_METHODS, programQualname } from "./program-functions.js";
 import { NOT_BOUND, applyArgs, callWithKeywords, methodQualname, parameterNames } from "./keywords.js";
 import { SPREAD_LIMIT } from "./star-call.js";
 import { concatChecked, loneHighMade, repeatChecked } from "./surrogates.js";
@@ -1090,8 +1090,7 @@ function selfFirst(method: Function, name: string): Function {
 /** Symbol-keyed marks a bound method copies from its function (asyncio adds the coroutine function's). */
 export const BOUND_METHOD_MARKS = new Set<symbol>();
 
-/** The functions a translated class marks as `@classmethod` (define_class fills it). */
-export const CLASS_METHODS = new WeakSet<Function>();
+export { CLASS_METHODS } from "./program-functions.js";
 
 /**
  * Runtime `__new__` methods that take the class as their first argument (`type.__new__(mcs, name,

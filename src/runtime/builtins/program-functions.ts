@@ -123,3 +123,7 @@ export function declaredAtTopLevel(jsName: string): boolean {
   const name = jsName.replace(/[$]/g, "\\$");
   return scripts.some((s) => new RegExp(`^ {${s.indent}}(?:export )?(?:let|const|var|class|function\\*?|async function\\*?) ${name}\\b`, "m").test(s.js));
 }
+
+/** The functions a translated class marks as `@classmethod` (define_class fills it; a keyword
+ *  call's binding counts the class among the positional arguments). */
+export const CLASS_METHODS = new WeakSet<Function>();
