@@ -2,7 +2,7 @@
 // its names, what a function's `return` statements give, and every write of each attribute name.
 
 import type * as py from "../ast/nodes.js";
-import { walk } from "../ast/walk.js";
+import { forEachChildWith } from "../ast/walk.js";
 import { dictsOnlyUnpacked, namesAny, nodeIndex } from "../ast/node-index.js";
 import type { Scope } from "./scopes.js";
 import type { PyType } from "./types.js";
@@ -33,6 +33,19 @@ export const SCOPE_NODES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef
 // The walks below follow the node kinds' fields (ast/walk.ts), not every property of every object:
 // they run over whole scopes many times, and Object.entries per node was most of inference's time.
 
+// (module-level steps with the callback and its argument passed along, not a closure per call: a
+// closure made per lowering loses its optimized code at every full GC, bench/NOTES.md round 18)
+function walkAllStep(x: py.Node, f: (e: py.ExprNode, a: unknown) => void, a: unknown): void {
+  f(x as py.ExprNode, a);
+  forEachChildWith(x, walkAllStep, f, a);
+}
+
+function visitExprStep(x: py.Node, f: (e: py.ExprNode, a: unknown) => void, a: unknown): void {
+  if (x._type === "Lambda") return;
+  f(x as py.ExprNode, a);
+  forEachChildWith(x, visitExprStep, f, a);
+}
+
 /** Calls `f` on every node of `n` (a node or a list of them), parents first. */
 export function walkAll(n: py.Node | readonly py.Node[] | null | undefined, f: (e: py.ExprNode) => void): void {
   if (!n) return;
@@ -40,22 +53,22 @@ export function walkAll(n: py.Node | readonly py.Node[] | null | undefined, f: (
     for (const x of n) walkAll(x, f);
     return;
   }
-  walk(n as py.Node, (x) => {
-    f(x as py.ExprNode);
-  });
+  walkAllStep(n as py.Node, f, undefined);
 }
 
 /** Calls `f` on every node of `e` (a node or a list of them) outside lambdas, parents first. */
 export function visitExpr(e: py.Node | readonly py.Node[] | null | undefined, f: (n: py.ExprNode) => void): void {
+  visitExprWith(e, f, undefined);
+}
+
+/** visitExpr with an argument passed to `f` (a module-level `f` then needs no closure per call). */
+export function visitExprWith<A>(e: py.Node | readonly py.Node[] | null | undefined, f: (n: py.ExprNode, a: A) => void, a: A): void {
   if (!e) return;
   if (Array.isArray(e)) {
-    for (const x of e) visitExpr(x, f);
+    for (const x of e) visitExprWith(x, f, a);
     return;
   }
-  walk(e as py.Node, (x) => {
-    if (x._type === "Lambda") return false;
-    f(x as py.ExprNode);
-  });
+  visitExprStep(e as py.Node, f as (e: py.ExprNode, a: unknown) => void, a);
 }
 
 /** What one walk over a scope's own statements gathers besides its bindings (collectBindings). */
@@ -102,28 +115,18 @@ export class BindingCollector {
   }
 
   unknownTargets(t: py.ExprNode): void {
-    visitExpr(t, (n) => {
-      if (n._type === "Name" && n.ctx._type !== "Load") this.add(n.id, UNKNOWN);
-    });
+    visitExprWith(t, addUnknownTarget, this);
   }
 
   // Walrus targets anywhere in an expression (also inside comprehensions: they bind here, but
   // their value there reads the comprehension's own names, so it is not typed from here).
   walrus(e: py.Node | readonly py.Node[] | null | undefined): void {
     if (!this.walrusInModule) return;
-    const inComprehension = new Set<unknown>();
-    visitExpr(e, (n) => {
-      if (n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp")
-        visitExpr(n, (inner) => inComprehension.add(inner));
-      if (n._type === "NamedExpr" && n.target._type === "Name") this.add(n.target.id, inComprehension.has(n) ? UNKNOWN : { k: "value", expr: n.value });
-    });
+    visitExprWith(e, addWalrusTarget, { into: this, inComprehension: new Set<unknown>() });
   }
 
   patternNames(p: py.Pattern): void {
-    walk(p, (o) => {
-      if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") this.add(o.name, UNKNOWN);
-      if (o._type === "MatchMapping" && typeof o.rest === "string") this.add(o.rest, UNKNOWN);
-    });
+    patternNamesStep(p, this, undefined);
   }
 
   stmts(list: py.Stmt[]): void {
@@ -237,26 +240,53 @@ export class BindingCollector {
   }
 }
 
+function addUnknownTarget(n: py.ExprNode, c: BindingCollector): void {
+  if (n._type === "Name" && n.ctx._type !== "Load") c.add(n.id, UNKNOWN);
+}
+
+function addToSet(n: py.ExprNode, set: Set<unknown>): void {
+  set.add(n);
+}
+
+function addWalrusTarget(n: py.ExprNode, w: { into: BindingCollector; inComprehension: Set<unknown> }): void {
+  if (n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp") visitExprWith(n, addToSet, w.inComprehension);
+  if (n._type === "NamedExpr" && n.target._type === "Name") w.into.add(n.target.id, w.inComprehension.has(n) ? UNKNOWN : { k: "value", expr: n.value });
+}
+
+function patternNamesStep(o: py.Node, c: BindingCollector, _: unknown): void {
+  if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") c.add(o.name, UNKNOWN);
+  if (o._type === "MatchMapping" && typeof o.rest === "string") c.add(o.rest, UNKNOWN);
+  forEachChildWith(o, patternNamesStep, c, undefined);
+}
+
+function addUnknownName(n: py.ExprNode, c: BindingCollector): void {
+  if (n._type === "Name") c.add(n.id, UNKNOWN);
+}
+
+function addName(n: py.ExprNode, set: Set<string>): void {
+  if (n._type === "Name") set.add(n.id);
+}
+
+function readsNameOf(n: py.ExprNode, r: { own: Set<string>; found: boolean }): void {
+  if (n._type === "Name" && r.own.has(n.id)) r.found = true;
+}
+
 /** `for x in it` clauses of a comprehension: its own names (walrus targets belong to the enclosing scope). */
 function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp, into: BindingCollector): void {
   const own = new Set<string>();
-  for (const g of c.generators)
-    visitExpr(g.target, (n) => {
-      if (n._type === "Name") own.add(n.id);
-    });
-  c.generators.forEach((g, i) => {
+  for (const g of c.generators) visitExprWith(g.target, addName, own);
+  for (let i = 0; i < c.generators.length; i++) {
+    const g = c.generators[i];
     // The first iterable is evaluated outside: it may not read a name of the comprehension as its own.
     let readsOwn = false;
-    if (i === 0)
-      visitExpr(g.iter, (n) => {
-        if (n._type === "Name" && own.has(n.id)) readsOwn = true;
-      });
+    if (i === 0) {
+      const reads = { own, found: false };
+      visitExprWith(g.iter, readsNameOf, reads);
+      readsOwn = reads.found;
+    }
     if (g.target._type === "Name" && !g.is_async && !readsOwn) into.add(g.target.id, { k: "for", iter: g.iter });
-    else
-      visitExpr(g.target, (n) => {
-        if (n._type === "Name") into.add(n.id, UNKNOWN);
-      });
-  });
+    else visitExprWith(g.target, addUnknownName, into);
+  }
 }
 
 /**
@@ -287,16 +317,18 @@ function alwaysLeaves(body: py.Stmt[]): boolean {
 }
 
 function containsBreak(body: py.Stmt[]): boolean {
-  let found = false;
+  const r = { found: false };
   for (const s of body) {
     if (s._type === "For" || s._type === "AsyncFor" || s._type === "While") continue;
-    walk(s, (n) => {
-      if (n._type === "Break") found = true;
-      // A break inside a nested loop leaves that loop only.
-      return !found && n._type !== "For" && n._type !== "AsyncFor" && n._type !== "While" && !SCOPE_NODES.has(n._type);
-    });
+    breakStep(s, r, undefined);
   }
-  return found;
+  return r.found;
+}
+
+function breakStep(n: py.Node, r: { found: boolean }, _: unknown): void {
+  if (n._type === "Break") r.found = true;
+  // A break inside a nested loop leaves that loop only.
+  if (!r.found && n._type !== "For" && n._type !== "AsyncFor" && n._type !== "While" && !SCOPE_NODES.has(n._type)) forEachChildWith(n, breakStep, r, undefined);
 }
 
 interface AttributeWrite {
