@@ -344,66 +344,77 @@ interface AttributeWrite {
  * a def of that name) or when attributes can be reached dynamically (setattr, __dict__, vars).
  */
 export function attributeWrites(input: InferenceInput, storesOf: (scope: Scope) => readonly py.Stmt[] | undefined): Map<string, AttributeWrite[] | null> {
-  const out = new Map<string, AttributeWrite[] | null>();
-  if (input.moduleOpen) return out;
-  const seen = new Set<py.Node>();
-  const constant = (v: py.ExprNode): boolean => v._type === "Constant" || (v._type === "UnaryOp" && v.operand._type === "Constant");
-  const add = (attr: string, w: AttributeWrite | null, node?: py.Node) => {
-    if (node) seen.add(node);
-    const list = out.get(attr);
-    if (list === null) return;
-    if (!w) out.set(attr, null);
-    else if (list) list.push(w);
-    else out.set(attr, [w]);
-  };
+  if (input.moduleOpen) return new Map();
+  const table = new AttributeWriteTable();
+  const { out, seen } = table;
   for (const scope of input.scopes.values()) {
     const owner = scope.kind === "function" || scope.kind === "module" ? scope : undefined;
     const node = scope.node;
     if (scope.kind === "class" && node._type === "ClassDef") {
       const dataclass = node.decorator_list.length > 0;
       for (const item of node.body) {
-        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") add(item.name, null);
+        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") table.add(item.name, null);
         // (a constant: its type needs no names, which the class body would resolve differently)
         else if (item._type === "Assign")
           for (const t of item.targets)
-            t._type === "Name" ? add(t.id, item.targets.length === 1 && constant(item.value) ? { scope: scope.parent!, value: item.value } : null) : undefined;
+            t._type === "Name"
+              ? table.add(t.id, item.targets.length === 1 && constantValue(item.value) ? { scope: scope.parent!, value: item.value } : null)
+              : undefined;
         else if (item._type === "AnnAssign" && item.target._type === "Name")
-          add(item.target.id, !dataclass && item.value && constant(item.value) ? { scope: scope.parent!, value: item.value } : null);
+          table.add(item.target.id, !dataclass && item.value && constantValue(item.value) ? { scope: scope.parent!, value: item.value } : null);
       }
     }
     // (the scope's stores, when collectBindings' walk gathered them; else its statements walked here)
     const stores = storesOf(scope);
-    if (stores !== undefined) for (let i = 0; i < stores.length; i++) noteStore(stores[i], owner);
-    else ownStatements(node, (st) => noteStore(st, owner));
-  }
-  function noteStore(st: py.Stmt, owner: Scope | undefined): void {
-    if (st._type === "Assign") {
-      for (const t of st.targets)
-        // (a name target writes no attribute: most targets, no walk)
-        if (t._type !== "Name")
-          visitExpr(
-            t,
-            (n) =>
-              n._type === "Attribute" &&
-              n.ctx._type === "Store" &&
-              add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
-          );
-    } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
-      add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
-    } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
-      add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
-    }
+    if (stores !== undefined) for (let i = 0; i < stores.length; i++) table.noteStore(stores[i], owner);
+    else ownStatements(node, (st) => table.noteStore(st, owner));
   }
   // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
   const index = nodeIndex(input.module);
   const unpackedOnly = dictsOnlyUnpacked(index);
   for (const n of index.ofType("Attribute")) {
-    if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
+    if (n.ctx._type !== "Load" && !seen.has(n)) table.add(n.attr, null);
     if (DYNAMIC_ATTRIBUTES.has(n.attr) && !unpackedOnly.has(n)) out.set("*", null);
   }
   if (namesAny(input.module, DYNAMIC_ATTRIBUTE_BUILTINS)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
+}
+
+/** attributeWrites' table and steps (methods and module-level functions: closures made per lowering lost their optimized code at every full GC). */
+class AttributeWriteTable {
+  readonly out = new Map<string, AttributeWrite[] | null>();
+  readonly seen = new Set<py.Node>();
+
+  add(attr: string, w: AttributeWrite | null, node?: py.Node): void {
+    if (node) this.seen.add(node);
+    const list = this.out.get(attr);
+    if (list === null) return;
+    if (!w) this.out.set(attr, null);
+    else if (list) list.push(w);
+    else this.out.set(attr, [w]);
+  }
+
+  noteStore(st: py.Stmt, owner: Scope | undefined): void {
+    if (st._type === "Assign") {
+      for (const t of st.targets)
+        // (a name target writes no attribute: most targets, no walk)
+        if (t._type !== "Name") visitExprWith(t, noteAttributeTarget, { table: this, owner, target: t, st });
+    } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
+      this.add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
+    } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
+      this.add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
+    }
+  }
+}
+
+function noteAttributeTarget(n: py.ExprNode, w: { table: AttributeWriteTable; owner: Scope | undefined; target: py.ExprNode; st: py.Assign }): void {
+  if (n._type === "Attribute" && n.ctx._type === "Store")
+    w.table.add(n.attr, w.owner && w.target === n && w.st.targets.length === 1 ? { scope: w.owner, value: w.st.value } : null, n);
+}
+
+function constantValue(v: py.ExprNode): boolean {
+  return v._type === "Constant" || (v._type === "UnaryOp" && v.operand._type === "Constant");
 }
 
 /** The statements attributeWrites looks at: every assignment, augmented or annotated ones of an attribute. */
