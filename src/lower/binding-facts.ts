@@ -150,8 +150,9 @@ export class BindingCollector {
         this.walrus(s.value);
         for (const t of s.targets) {
           if (t._type === "Name") this.add(t.id, { k: "value", expr: s.value });
-          else if ((t._type === "Tuple" || t._type === "List") && s.targets.length === 1 && t.elts.every((x) => x._type === "Name"))
-            t.elts.forEach((x, index) => this.add((x as py.Name).id, { k: "item", expr: s.value, index, count: t.elts.length }));
+          else if ((t._type === "Tuple" || t._type === "List") && s.targets.length === 1 && allNames(t.elts))
+            for (let index = 0; index < t.elts.length; index++)
+              this.add((t.elts[index] as py.Name).id, { k: "item", expr: s.value, index, count: t.elts.length });
           else (this.unknownTargets(t), this.walrus(t));
         }
         return;
@@ -238,6 +239,12 @@ export class BindingCollector {
     this.patternNames(c.pattern);
     this.walrus(c.guard);
   }
+}
+
+/** Every item a Name (a loop, not `.every` with an arrow per statement). */
+function allNames(elts: readonly py.ExprNode[]): boolean {
+  for (let i = 0; i < elts.length; i++) if (elts[i]._type !== "Name") return false;
+  return true;
 }
 
 function addUnknownTarget(n: py.ExprNode, c: BindingCollector): void {

@@ -399,13 +399,15 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       // `[a, b] = unpack(...)`, which walks the array with an iterator object (~40 ns more per
       // statement; 15 % of a loop that unpacks two 4-tuples).
       const t = cx.temp();
-      const star = target.elts.findIndex((e) => e._type === "Starred");
+      let star = -1;
+      for (let i = 0; i < target.elts.length && star < 0; i++) if (target.elts[i]._type === "Starred") star = i;
       const unpacked = markUnpack(cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), target);
       const out: ir.Stmt[] = [assignStmt(id(t), unpacked, line)];
-      target.elts.forEach((elt, i) => {
+      for (let i = 0; i < target.elts.length; i++) {
+        const elt = target.elts[i];
         const item: ir.Expr = index(id(t), lit(i));
         out.push(...assignTo(cx, elt._type === "Starred" ? elt.value : elt, item, line));
-      });
+      }
       return out;
     }
     case "Starred":
