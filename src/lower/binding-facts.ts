@@ -2,7 +2,7 @@
 // its names, what a function's `return` statements give, and every write of each attribute name.
 
 import type * as py from "../ast/nodes.js";
-import { walk } from "../ast/walk.js";
+import { forEachChildWith } from "../ast/walk.js";
 import { dictsOnlyUnpacked, namesAny, nodeIndex } from "../ast/node-index.js";
 import type { Scope } from "./scopes.js";
 import type { PyType } from "./types.js";
@@ -33,6 +33,19 @@ export const SCOPE_NODES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef
 // The walks below follow the node kinds' fields (ast/walk.ts), not every property of every object:
 // they run over whole scopes many times, and Object.entries per node was most of inference's time.
 
+// (module-level steps with the callback and its argument passed along, not a closure per call: a
+// closure made per lowering loses its optimized code at every full GC, bench/NOTES.md round 18)
+function walkAllStep(x: py.Node, f: (e: py.ExprNode, a: unknown) => void, a: unknown): void {
+  f(x as py.ExprNode, a);
+  forEachChildWith(x, walkAllStep, f, a);
+}
+
+function visitExprStep(x: py.Node, f: (e: py.ExprNode, a: unknown) => void, a: unknown): void {
+  if (x._type === "Lambda") return;
+  f(x as py.ExprNode, a);
+  forEachChildWith(x, visitExprStep, f, a);
+}
+
 /** Calls `f` on every node of `n` (a node or a list of them), parents first. */
 export function walkAll(n: py.Node | readonly py.Node[] | null | undefined, f: (e: py.ExprNode) => void): void {
   if (!n) return;
@@ -40,22 +53,22 @@ export function walkAll(n: py.Node | readonly py.Node[] | null | undefined, f: (
     for (const x of n) walkAll(x, f);
     return;
   }
-  walk(n as py.Node, (x) => {
-    f(x as py.ExprNode);
-  });
+  walkAllStep(n as py.Node, f, undefined);
 }
 
 /** Calls `f` on every node of `e` (a node or a list of them) outside lambdas, parents first. */
 export function visitExpr(e: py.Node | readonly py.Node[] | null | undefined, f: (n: py.ExprNode) => void): void {
+  visitExprWith(e, f, undefined);
+}
+
+/** visitExpr with an argument passed to `f` (a module-level `f` then needs no closure per call). */
+export function visitExprWith<A>(e: py.Node | readonly py.Node[] | null | undefined, f: (n: py.ExprNode, a: A) => void, a: A): void {
   if (!e) return;
   if (Array.isArray(e)) {
-    for (const x of e) visitExpr(x, f);
+    for (const x of e) visitExprWith(x, f, a);
     return;
   }
-  walk(e as py.Node, (x) => {
-    if (x._type === "Lambda") return false;
-    f(x as py.ExprNode);
-  });
+  visitExprStep(e as py.Node, f as (e: py.ExprNode, a: unknown) => void, a);
 }
 
 /** What one walk over a scope's own statements gathers besides its bindings (collectBindings). */
@@ -102,28 +115,18 @@ export class BindingCollector {
   }
 
   unknownTargets(t: py.ExprNode): void {
-    visitExpr(t, (n) => {
-      if (n._type === "Name" && n.ctx._type !== "Load") this.add(n.id, UNKNOWN);
-    });
+    visitExprWith(t, addUnknownTarget, this);
   }
 
   // Walrus targets anywhere in an expression (also inside comprehensions: they bind here, but
   // their value there reads the comprehension's own names, so it is not typed from here).
   walrus(e: py.Node | readonly py.Node[] | null | undefined): void {
     if (!this.walrusInModule) return;
-    const inComprehension = new Set<unknown>();
-    visitExpr(e, (n) => {
-      if (n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp")
-        visitExpr(n, (inner) => inComprehension.add(inner));
-      if (n._type === "NamedExpr" && n.target._type === "Name") this.add(n.target.id, inComprehension.has(n) ? UNKNOWN : { k: "value", expr: n.value });
-    });
+    visitExprWith(e, addWalrusTarget, { into: this, inComprehension: new Set<unknown>() });
   }
 
   patternNames(p: py.Pattern): void {
-    walk(p, (o) => {
-      if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") this.add(o.name, UNKNOWN);
-      if (o._type === "MatchMapping" && typeof o.rest === "string") this.add(o.rest, UNKNOWN);
-    });
+    patternNamesStep(p, this, undefined);
   }
 
   stmts(list: py.Stmt[]): void {
@@ -147,8 +150,9 @@ export class BindingCollector {
         this.walrus(s.value);
         for (const t of s.targets) {
           if (t._type === "Name") this.add(t.id, { k: "value", expr: s.value });
-          else if ((t._type === "Tuple" || t._type === "List") && s.targets.length === 1 && t.elts.every((x) => x._type === "Name"))
-            t.elts.forEach((x, index) => this.add((x as py.Name).id, { k: "item", expr: s.value, index, count: t.elts.length }));
+          else if ((t._type === "Tuple" || t._type === "List") && s.targets.length === 1 && allNames(t.elts))
+            for (let index = 0; index < t.elts.length; index++)
+              this.add((t.elts[index] as py.Name).id, { k: "item", expr: s.value, index, count: t.elts.length });
           else (this.unknownTargets(t), this.walrus(t));
         }
         return;
@@ -237,26 +241,59 @@ export class BindingCollector {
   }
 }
 
+/** Every item a Name (a loop, not `.every` with an arrow per statement). */
+function allNames(elts: readonly py.ExprNode[]): boolean {
+  for (let i = 0; i < elts.length; i++) if (elts[i]._type !== "Name") return false;
+  return true;
+}
+
+function addUnknownTarget(n: py.ExprNode, c: BindingCollector): void {
+  if (n._type === "Name" && n.ctx._type !== "Load") c.add(n.id, UNKNOWN);
+}
+
+function addToSet(n: py.ExprNode, set: Set<unknown>): void {
+  set.add(n);
+}
+
+function addWalrusTarget(n: py.ExprNode, w: { into: BindingCollector; inComprehension: Set<unknown> }): void {
+  if (n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp" || n._type === "GeneratorExp") visitExprWith(n, addToSet, w.inComprehension);
+  if (n._type === "NamedExpr" && n.target._type === "Name") w.into.add(n.target.id, w.inComprehension.has(n) ? UNKNOWN : { k: "value", expr: n.value });
+}
+
+function patternNamesStep(o: py.Node, c: BindingCollector, _: unknown): void {
+  if ((o._type === "MatchAs" || o._type === "MatchStar") && typeof o.name === "string") c.add(o.name, UNKNOWN);
+  if (o._type === "MatchMapping" && typeof o.rest === "string") c.add(o.rest, UNKNOWN);
+  forEachChildWith(o, patternNamesStep, c, undefined);
+}
+
+function addUnknownName(n: py.ExprNode, c: BindingCollector): void {
+  if (n._type === "Name") c.add(n.id, UNKNOWN);
+}
+
+function addName(n: py.ExprNode, set: Set<string>): void {
+  if (n._type === "Name") set.add(n.id);
+}
+
+function readsNameOf(n: py.ExprNode, r: { own: Set<string>; found: boolean }): void {
+  if (n._type === "Name" && r.own.has(n.id)) r.found = true;
+}
+
 /** `for x in it` clauses of a comprehension: its own names (walrus targets belong to the enclosing scope). */
 function comprehensionTargets(c: py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp, into: BindingCollector): void {
   const own = new Set<string>();
-  for (const g of c.generators)
-    visitExpr(g.target, (n) => {
-      if (n._type === "Name") own.add(n.id);
-    });
-  c.generators.forEach((g, i) => {
+  for (const g of c.generators) visitExprWith(g.target, addName, own);
+  for (let i = 0; i < c.generators.length; i++) {
+    const g = c.generators[i];
     // The first iterable is evaluated outside: it may not read a name of the comprehension as its own.
     let readsOwn = false;
-    if (i === 0)
-      visitExpr(g.iter, (n) => {
-        if (n._type === "Name" && own.has(n.id)) readsOwn = true;
-      });
+    if (i === 0) {
+      const reads = { own, found: false };
+      visitExprWith(g.iter, readsNameOf, reads);
+      readsOwn = reads.found;
+    }
     if (g.target._type === "Name" && !g.is_async && !readsOwn) into.add(g.target.id, { k: "for", iter: g.iter });
-    else
-      visitExpr(g.target, (n) => {
-        if (n._type === "Name") into.add(n.id, UNKNOWN);
-      });
-  });
+    else visitExprWith(g.target, addUnknownName, into);
+  }
 }
 
 /**
@@ -287,16 +324,18 @@ function alwaysLeaves(body: py.Stmt[]): boolean {
 }
 
 function containsBreak(body: py.Stmt[]): boolean {
-  let found = false;
+  const r = { found: false };
   for (const s of body) {
     if (s._type === "For" || s._type === "AsyncFor" || s._type === "While") continue;
-    walk(s, (n) => {
-      if (n._type === "Break") found = true;
-      // A break inside a nested loop leaves that loop only.
-      return !found && n._type !== "For" && n._type !== "AsyncFor" && n._type !== "While" && !SCOPE_NODES.has(n._type);
-    });
+    breakStep(s, r, undefined);
   }
-  return found;
+  return r.found;
+}
+
+function breakStep(n: py.Node, r: { found: boolean }, _: unknown): void {
+  if (n._type === "Break") r.found = true;
+  // A break inside a nested loop leaves that loop only.
+  if (!r.found && n._type !== "For" && n._type !== "AsyncFor" && n._type !== "While" && !SCOPE_NODES.has(n._type)) forEachChildWith(n, breakStep, r, undefined);
 }
 
 interface AttributeWrite {
@@ -312,66 +351,77 @@ interface AttributeWrite {
  * a def of that name) or when attributes can be reached dynamically (setattr, __dict__, vars).
  */
 export function attributeWrites(input: InferenceInput, storesOf: (scope: Scope) => readonly py.Stmt[] | undefined): Map<string, AttributeWrite[] | null> {
-  const out = new Map<string, AttributeWrite[] | null>();
-  if (input.moduleOpen) return out;
-  const seen = new Set<py.Node>();
-  const constant = (v: py.ExprNode): boolean => v._type === "Constant" || (v._type === "UnaryOp" && v.operand._type === "Constant");
-  const add = (attr: string, w: AttributeWrite | null, node?: py.Node) => {
-    if (node) seen.add(node);
-    const list = out.get(attr);
-    if (list === null) return;
-    if (!w) out.set(attr, null);
-    else if (list) list.push(w);
-    else out.set(attr, [w]);
-  };
+  if (input.moduleOpen) return new Map();
+  const table = new AttributeWriteTable();
+  const { out, seen } = table;
   for (const scope of input.scopes.values()) {
     const owner = scope.kind === "function" || scope.kind === "module" ? scope : undefined;
     const node = scope.node;
     if (scope.kind === "class" && node._type === "ClassDef") {
       const dataclass = node.decorator_list.length > 0;
       for (const item of node.body) {
-        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") add(item.name, null);
+        if (item._type === "FunctionDef" || item._type === "AsyncFunctionDef" || item._type === "ClassDef") table.add(item.name, null);
         // (a constant: its type needs no names, which the class body would resolve differently)
         else if (item._type === "Assign")
           for (const t of item.targets)
-            t._type === "Name" ? add(t.id, item.targets.length === 1 && constant(item.value) ? { scope: scope.parent!, value: item.value } : null) : undefined;
+            t._type === "Name"
+              ? table.add(t.id, item.targets.length === 1 && constantValue(item.value) ? { scope: scope.parent!, value: item.value } : null)
+              : undefined;
         else if (item._type === "AnnAssign" && item.target._type === "Name")
-          add(item.target.id, !dataclass && item.value && constant(item.value) ? { scope: scope.parent!, value: item.value } : null);
+          table.add(item.target.id, !dataclass && item.value && constantValue(item.value) ? { scope: scope.parent!, value: item.value } : null);
       }
     }
     // (the scope's stores, when collectBindings' walk gathered them; else its statements walked here)
     const stores = storesOf(scope);
-    if (stores !== undefined) for (let i = 0; i < stores.length; i++) noteStore(stores[i], owner);
-    else ownStatements(node, (st) => noteStore(st, owner));
-  }
-  function noteStore(st: py.Stmt, owner: Scope | undefined): void {
-    if (st._type === "Assign") {
-      for (const t of st.targets)
-        // (a name target writes no attribute: most targets, no walk)
-        if (t._type !== "Name")
-          visitExpr(
-            t,
-            (n) =>
-              n._type === "Attribute" &&
-              n.ctx._type === "Store" &&
-              add(n.attr, owner && t === n && st.targets.length === 1 ? { scope: owner, value: st.value } : null, n),
-          );
-    } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
-      add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
-    } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
-      add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
-    }
+    if (stores !== undefined) for (let i = 0; i < stores.length; i++) table.noteStore(stores[i], owner);
+    else ownStatements(node, (st) => table.noteStore(st, owner));
   }
   // Any other store or delete of an attribute (a loop target, `with ... as x.a`, `del x.a`).
   const index = nodeIndex(input.module);
   const unpackedOnly = dictsOnlyUnpacked(index);
   for (const n of index.ofType("Attribute")) {
-    if (n.ctx._type !== "Load" && !seen.has(n)) add(n.attr, null);
+    if (n.ctx._type !== "Load" && !seen.has(n)) table.add(n.attr, null);
     if (DYNAMIC_ATTRIBUTES.has(n.attr) && !unpackedOnly.has(n)) out.set("*", null);
   }
   if (namesAny(input.module, DYNAMIC_ATTRIBUTE_BUILTINS)) out.set("*", null);
   if (out.has("*")) return new Map();
   return out;
+}
+
+/** attributeWrites' table and steps (methods and module-level functions: closures made per lowering lost their optimized code at every full GC). */
+class AttributeWriteTable {
+  readonly out = new Map<string, AttributeWrite[] | null>();
+  readonly seen = new Set<py.Node>();
+
+  add(attr: string, w: AttributeWrite | null, node?: py.Node): void {
+    if (node) this.seen.add(node);
+    const list = this.out.get(attr);
+    if (list === null) return;
+    if (!w) this.out.set(attr, null);
+    else if (list) list.push(w);
+    else this.out.set(attr, [w]);
+  }
+
+  noteStore(st: py.Stmt, owner: Scope | undefined): void {
+    if (st._type === "Assign") {
+      for (const t of st.targets)
+        // (a name target writes no attribute: most targets, no walk)
+        if (t._type !== "Name") visitExprWith(t, noteAttributeTarget, { table: this, owner, target: t, st });
+    } else if (st._type === "AugAssign" && st.target._type === "Attribute") {
+      this.add(st.target.attr, owner ? { scope: owner, value: st.value, op: st.op } : null, st.target);
+    } else if (st._type === "AnnAssign" && st.target._type === "Attribute") {
+      this.add(st.target.attr, owner && st.value ? { scope: owner, value: st.value } : null, st.target);
+    }
+  }
+}
+
+function noteAttributeTarget(n: py.ExprNode, w: { table: AttributeWriteTable; owner: Scope | undefined; target: py.ExprNode; st: py.Assign }): void {
+  if (n._type === "Attribute" && n.ctx._type === "Store")
+    w.table.add(n.attr, w.owner && w.target === n && w.st.targets.length === 1 ? { scope: w.owner, value: w.st.value } : null, n);
+}
+
+function constantValue(v: py.ExprNode): boolean {
+  return v._type === "Constant" || (v._type === "UnaryOp" && v.operand._type === "Constant");
 }
 
 /** The statements attributeWrites looks at: every assignment, augmented or annotated ones of an attribute. */

@@ -211,33 +211,41 @@ export function loopOnlyNames(cx: LowerContext, stmts: py.Stmt[]): Set<string> {
   if (possible.size > 0) {
     // One walk: every occurrence of those names (nested functions included) and, for each
     // `for NAME` loop of this function's own code (not of nested ones), the occurrences in its body.
-    const occurrences = new Map<string, number>();
-    const loops: { name: string; inside: number }[] = [];
-    const visit = (n: py.Node, nested: boolean): void => {
-      if (n._type === "Name") {
-        if (possible.has(n.id)) occurrences.set(n.id, (occurrences.get(n.id) ?? 0) + 1);
-        return;
-      }
-      if (!nested && n._type === "For" && n.target._type === "Name" && possible.has(n.target.id)) {
-        const name = n.target.id;
-        const loop = { name, inside: 0 };
-        loops.push(loop);
-        visit(n.target, false);
-        visit(n.iter, false);
-        const before = occurrences.get(name) ?? 0;
-        for (const b of n.body) visit(b, false);
-        loop.inside = (occurrences.get(name) ?? 0) - before;
-        for (const b of n.orelse) visit(b, false);
-        return;
-      }
-      const inner = nested || n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda";
-      forEachChildWith(n, visit, inner, null);
-    };
-    for (const st of stmts) visit(st, false);
-    for (const { name, inside } of loops) if ((occurrences.get(name) ?? 0) === inside + 1) result.add(name);
+    const w: LoopOnlyWalk = { possible, occurrences: new Map(), loops: [] };
+    for (const st of stmts) loopOnlyStep(st, false, w);
+    for (const { name, inside } of w.loops) if ((w.occurrences.get(name) ?? 0) === inside + 1) result.add(name);
   }
   cx.loopOnly.set(stmts, result);
   return result;
+}
+
+/** loopOnlyNames' walk (a module-level step: a closure per body lost its optimized code at every full GC). */
+interface LoopOnlyWalk {
+  possible: Set<string>;
+  occurrences: Map<string, number>;
+  loops: { name: string; inside: number }[];
+}
+
+function loopOnlyStep(n: py.Node, nested: boolean, w: LoopOnlyWalk): void {
+  const { possible, occurrences } = w;
+  if (n._type === "Name") {
+    if (possible.has(n.id)) occurrences.set(n.id, (occurrences.get(n.id) ?? 0) + 1);
+    return;
+  }
+  if (!nested && n._type === "For" && n.target._type === "Name" && possible.has(n.target.id)) {
+    const name = n.target.id;
+    const loop = { name, inside: 0 };
+    w.loops.push(loop);
+    loopOnlyStep(n.target, false, w);
+    loopOnlyStep(n.iter, false, w);
+    const before = occurrences.get(name) ?? 0;
+    for (const b of n.body) loopOnlyStep(b, false, w);
+    loop.inside = (occurrences.get(name) ?? 0) - before;
+    for (const b of n.orelse) loopOnlyStep(b, false, w);
+    return;
+  }
+  const inner = nested || n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda";
+  forEachChildWith(n, loopOnlyStep, inner, w);
 }
 
 /** Adds the targets of the `for NAME` loops in these statements (not in nested defs or classes) to `out`. */
@@ -391,13 +399,15 @@ export function assignTo(cx: LowerContext, target: py.ExprNode, value: ir.Expr, 
       // `[a, b] = unpack(...)`, which walks the array with an iterator object (~40 ns more per
       // statement; 15 % of a loop that unpacks two 4-tuples).
       const t = cx.temp();
-      const star = target.elts.findIndex((e) => e._type === "Starred");
+      let star = -1;
+      for (let i = 0; i < target.elts.length && star < 0; i++) if (target.elts[i]._type === "Starred") star = i;
       const unpacked = markUnpack(cx.rt("unpack", value, lit(BigInt(target.elts.length)), lit(star < 0 ? null : BigInt(star))), target);
       const out: ir.Stmt[] = [assignStmt(id(t), unpacked, line)];
-      target.elts.forEach((elt, i) => {
+      for (let i = 0; i < target.elts.length; i++) {
+        const elt = target.elts[i];
         const item: ir.Expr = index(id(t), lit(i));
         out.push(...assignTo(cx, elt._type === "Starred" ? elt.value : elt, item, line));
-      });
+      }
       return out;
     }
     case "Starred":

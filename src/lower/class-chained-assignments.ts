@@ -27,41 +27,57 @@ function visitStatements(body: py.Stmt[], inClass: boolean): py.Stmt[] {
 
 /** The statement with its nested statement lists walked: itself when nothing in them changed. */
 function visitNested(s: py.Stmt): py.Stmt {
-  const walk = <T extends py.Stmt>(node: T, fields: Partial<Record<string, py.Stmt[]>>): T => {
-    const changed = Object.entries(fields).filter(([k, v]) => v !== (node as unknown as Record<string, unknown>)[k]);
-    return changed.length ? { ...node, ...Object.fromEntries(changed) } : node;
-  };
   switch (s._type) {
     case "ClassDef":
-      return walk(s, { body: visitStatements(s.body, true) });
+      return withBlocks(s, { body: visitStatements(s.body, true) });
     case "FunctionDef":
     case "AsyncFunctionDef":
     case "With":
     case "AsyncWith":
-      return walk(s, { body: visitStatements(s.body, false) });
+      return withBlocks(s, { body: visitStatements(s.body, false) });
     case "While":
     case "For":
     case "AsyncFor":
     case "If":
-      return walk(s, { body: visitStatements(s.body, false), orelse: visitStatements(s.orelse, false) });
+      return withBlocks(s, { body: visitStatements(s.body, false), orelse: visitStatements(s.orelse, false) });
     case "Try":
     case "TryStar": {
-      const handlers = s.handlers.map((h) => {
-        const b = visitStatements(h.body, false);
-        return b === h.body ? h : { ...h, body: b };
+      const handlers = withBodiesVisited(s.handlers);
+      const t = withBlocks(s, {
+        body: visitStatements(s.body, false),
+        orelse: visitStatements(s.orelse, false),
+        finalbody: visitStatements(s.finalbody, false),
       });
-      const t = walk(s, { body: visitStatements(s.body, false), orelse: visitStatements(s.orelse, false), finalbody: visitStatements(s.finalbody, false) });
-      return handlers.every((h, i) => h === s.handlers[i]) ? t : { ...t, handlers };
+      return handlers === s.handlers ? t : { ...t, handlers };
     }
     case "Match": {
-      const cases = s.cases.map((c) => {
-        const b = visitStatements(c.body, false);
-        return b === c.body ? c : { ...c, body: b };
-      });
-      return cases.every((c, i) => c === s.cases[i]) ? s : { ...s, cases };
+      const cases = withBodiesVisited(s.cases);
+      return cases === s.cases ? s : { ...s, cases };
     }
   }
   return s;
+}
+
+// (module-level, not closures per statement: a closure made per lowering loses its optimized code at every full GC)
+
+/** `node` with the blocks of `fields` that differ from its own: itself when none does. */
+function withBlocks<T extends py.Stmt>(node: T, fields: Partial<Record<string, py.Stmt[]>>): T {
+  const own = node as unknown as Record<string, unknown>;
+  let changed: Record<string, py.Stmt[] | undefined> | null = null;
+  for (const k in fields) if (fields[k] !== own[k]) (changed ??= {})[k] = fields[k];
+  return changed ? { ...node, ...changed } : node;
+}
+
+/** Handlers or cases with their bodies walked: the same list when none changed. */
+function withBodiesVisited<T extends { body: py.Stmt[] }>(items: T[]): T[] {
+  let out: T[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const b = visitStatements(item.body, false);
+    if (b !== item.body && out === null) out = items.slice(0, i);
+    if (out) out.push(b === item.body ? item : { ...item, body: b });
+  }
+  return out ?? items;
 }
 
 function splitChain(s: py.Stmt): py.Stmt[] | null {

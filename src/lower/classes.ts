@@ -14,7 +14,7 @@ import type * as ir from "../ir/nodes.js";
 import { array, assignStmt, call, exprStmt, id, lit, member, newExpr, returnStmt, spread } from "../ir/nodes.js";
 import { type FunctionContext, type Helper, jsMemberName, type LowerContext, PROGRAM, safeName, safeProp } from "./context.js";
 import { RUNTIME, STDLIB } from "./stdlib.js";
-import { walk } from "../ast/walk.js";
+import { forEachChildWith, walk } from "../ast/walk.js";
 import { namesAny, nodeIndex } from "../ast/node-index.js";
 import { assignName } from "./bindings.js";
 import { asksForSignatures, signatureRecord } from "./signatures.js";
@@ -145,12 +145,14 @@ function isBareAlias(item: py.Stmt, n: py.Name): boolean {
 
 /** `(y := f())` binds y in the class namespace: not supported in a class body's statements. */
 function hasWalrus(item: py.Stmt): boolean {
-  let found = false;
-  walk(item, (n) => {
-    if (n._type === "NamedExpr") found = true;
-    return !found;
-  });
-  return found;
+  const r = { found: false };
+  walrusStep(item, r, undefined);
+  return r.found;
+}
+
+function walrusStep(n: py.Node, r: { found: boolean }, _: unknown): void {
+  if (n._type === "NamedExpr") r.found = true;
+  if (!r.found) forEachChildWith(n, walrusStep, r, undefined);
 }
 
 /** The IR with each `this` read as `(this as any)`. */
@@ -321,22 +323,20 @@ function instancesMadeIn(fn: py.FunctionDef | py.AsyncFunctionDef): Set<string> 
 
 /** Some Name in the class's body (its methods included) reads `id`. */
 function readsName(s: py.ClassDef, id: string): boolean {
-  let found = false;
-  for (const item of s.body)
-    walk(item, (n) => {
-      if (n._type === "Name" && n.id === id) found = true;
-      return !found;
-    });
-  return found;
+  const r = { id, found: false };
+  for (const item of s.body) nameStep(item, r, undefined);
+  return r.found;
 }
 
 function mentionsName(e: py.Node, id: string): boolean {
-  let found = false;
-  walk(e, (n) => {
-    if (n._type === "Name" && n.id === id) found = true;
-    return !found;
-  });
-  return found;
+  const r = { id, found: false };
+  nameStep(e, r, undefined);
+  return r.found;
+}
+
+function nameStep(n: py.Node, r: { id: string; found: boolean }, _: unknown): void {
+  if (n._type === "Name" && n.id === r.id) r.found = true;
+  if (!r.found) forEachChildWith(n, nameStep, r, undefined);
 }
 
 /** How many type parameters the runtime's root class for a builtin container base takes. */
@@ -1155,30 +1155,43 @@ function methodItem(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, b
 
 /** What a method's body does with `self` (`cls`): instance attributes it sets, static ones it reads or sets, `self.x: T` annotations. */
 function selfAttributeUses(st: ClassBody, item: py.FunctionDef | py.AsyncFunctionDef, selfName: string | undefined, isClassMethod: boolean): void {
-  const { cx, instanceAttrs, instanceReads, classSideStores, classSideReads, selfAnnotated, readFromOutside } = st;
   // In __new__, the instance is the name bound to `super().__new__(cls, ...)` (or `X.__new__(cls, ...)`).
   const made = item.name === "__new__" ? instancesMadeIn(item) : new Set<string>();
-  const outside = selfName ? new OutsideAttributeReads(cx.module, selfName) : null;
-  walk(item, (n) => {
-    outside?.visit(n);
-    if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || made.has(n.value.id)) && n.ctx._type === "Store")
-      instanceAttrs.add(n.attr);
-    // `self.x` of a static or class method: an instance member TS must know of (declared below).
-    if (!isClassMethod && n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && n.value.id === selfName) instanceReads.add(n.attr);
-    // `cls.x` in a class method: a static property TS must know of (declared below; in
-    // __init_subclass__ and __class_getitem__, `this` is any to TS).
-    if (isClassMethod && n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName)
-      if (n.ctx._type === "Store") classSideStores.add(n.attr);
-      else if (item.name !== "__init_subclass__" && item.name !== "__class_getitem__") classSideReads.add(n.attr);
-    // `self.x: T = v` in a method: the field's type (unless the class body annotates x).
-    if (n._type === "AnnAssign" && n.target._type === "Attribute" && n.target.value._type === "Name" && n.target.value.id === selfName)
-      if (!selfAnnotated.has(n.target.attr)) selfAnnotated.set(n.target.attr, annotationType(cx, n.annotation));
-    if (n._type === "Call" && selfName) {
-      const written = attributeWrittenByCall(n, selfName);
-      if (written !== undefined) instanceAttrs.add(written);
-    }
-  });
-  if (outside) readFromOutside.push(...outside.found);
+  const outside = selfName ? new OutsideAttributeReads(st.cx.module, selfName) : null;
+  selfAttributeStep(item, { st, item, selfName, isClassMethod, made, outside }, undefined);
+  if (outside) st.readFromOutside.push(...outside.found);
+}
+
+/** selfAttributeUses' walk: a module-level step over its state (a closure per method lost its optimized code at every full GC). */
+interface SelfAttributeWalk {
+  st: ClassBody;
+  item: py.FunctionDef | py.AsyncFunctionDef;
+  selfName: string | undefined;
+  isClassMethod: boolean;
+  made: Set<string>;
+  outside: OutsideAttributeReads | null;
+}
+
+function selfAttributeStep(n: py.Node, w: SelfAttributeWalk, _: unknown): void {
+  const { st, selfName, isClassMethod } = w;
+  w.outside?.visit(n);
+  if (n._type === "Attribute" && n.value._type === "Name" && (n.value.id === selfName || w.made.has(n.value.id)) && n.ctx._type === "Store")
+    st.instanceAttrs.add(n.attr);
+  // `self.x` of a static or class method: an instance member TS must know of (declared below).
+  if (!isClassMethod && n._type === "Attribute" && n.ctx._type === "Load" && n.value._type === "Name" && n.value.id === selfName) st.instanceReads.add(n.attr);
+  // `cls.x` in a class method: a static property TS must know of (declared below; in
+  // __init_subclass__ and __class_getitem__, `this` is any to TS).
+  if (isClassMethod && n._type === "Attribute" && n.value._type === "Name" && n.value.id === selfName)
+    if (n.ctx._type === "Store") st.classSideStores.add(n.attr);
+    else if (w.item.name !== "__init_subclass__" && w.item.name !== "__class_getitem__") st.classSideReads.add(n.attr);
+  // `self.x: T = v` in a method: the field's type (unless the class body annotates x).
+  if (n._type === "AnnAssign" && n.target._type === "Attribute" && n.target.value._type === "Name" && n.target.value.id === selfName)
+    if (!st.selfAnnotated.has(n.target.attr)) st.selfAnnotated.set(n.target.attr, annotationType(st.cx, n.annotation));
+  if (n._type === "Call" && selfName) {
+    const written = attributeWrittenByCall(n, selfName);
+    if (written !== undefined) st.instanceAttrs.add(written);
+  }
+  forEachChildWith(n, selfAttributeStep, w, undefined);
 }
 
 /** The method's member of the JS class (a coroutine method: its generator, which the runtime wraps). */
