@@ -60,7 +60,7 @@ import { FloatSubclassRoot, IntSubclassRoot, StrSubclassRoot, TupleSubclassRoot 
 import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
-import { builtinKeywordProblem } from "./builtins/builtin-arity.js";
+import { builtinKeywordProblem, refusesKeywords } from "./builtins/builtin-arity.js";
 import { ARRAY_VALUES, PyDict, PyFrozenSet, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot, initsSubclasses } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
@@ -1039,6 +1039,10 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   // plain parameters, `range(a, b, c)`, must not be bound as a translated function is).
   const empty = isEmptyRecord(kwargs);
   if (empty && typeof f === "function" && isMarkedBuiltin(f)) return callv(f, Array.from(args));
+  // A list, tuple, dict or set method takes no keywords but dict.update's; an empty `**{}` is no argument.
+  if (typeof f === "function" && refusesKeywords(f, kwargs)) {
+    return thisArg !== null && thisArg !== undefined ? (f as Function).apply(thisArg, Array.from(args)) : call(f, ...Array.from(args));
+  }
   if (!empty && typeof f === "function" && isMarkedBuiltin(f)) refuseBuiltinKeywords(f, kwargs);
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;

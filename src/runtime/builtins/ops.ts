@@ -17,7 +17,7 @@ import { isClass } from "./repr.js";
 import { isCallableObject, isJsClass, ITEM_METHODS } from "./names.js";
 import { moduleNamespaceName, stdlibModuleFile } from "./module-files.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
-import { strMethodArityProblem } from "./builtin-arity.js";
+import { refusesKeywords, strMethodArityProblem } from "./builtin-arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
 import { pow as libmPow } from "./libm.js";
@@ -1677,6 +1677,7 @@ function isInstanceMethod(obj: object, name: string): boolean {
  * are bound by name as callkw_method binds them.
  */
 function callKeywordsAtEnd(f: Function, obj: object, args: any[]): any {
+  if (refusesKeywords(f, (args[args.length - 1] as KwArgs).kw)) return applyArgs(f, obj, args.slice(0, -1));
   const names = parameterNames(f);
   if (names !== null && !names.some((n: string) => n.startsWith("..."))) {
     const r = callWithKeywords(f, obj, args.slice(0, -1), (args[args.length - 1] as KwArgs).kw);
