@@ -487,12 +487,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]")
       mark_generator(d.value, `${qualname}.${pythonName(name)}`);
     // A def's function is `Class.method` (a bound method's __func__ shows it so), whatever JS named it.
-    else if (typeof d.value === "function" && name !== "constructor" && !isJsClass(d.value) && !Object.prototype.hasOwnProperty.call(d.value, "__qualname__"))
-      Object.defineProperty(d.value, "__qualname__", {
-        value: `${qualname}.${name === "constructor_" ? "constructor" : pythonName(name)}`,
-        writable: true,
-        configurable: true,
-      });
+    else if (typeof d.value === "function" && name !== "constructor" && !isJsClass(d.value) && !Object.prototype.hasOwnProperty.call(d.value, "__qualname__")) {
+      const py = name === "constructor_" ? "constructor" : pythonName(name);
+      Object.defineProperty(d.value, "__qualname__", { value: `${qualname}.${py}`, writable: true, configurable: true });
+      // (and `__name__`, where the JS method's name is not the def's: `constructor_`)
+      if (py !== name && !Object.prototype.hasOwnProperty.call(d.value, "__name__"))
+        Object.defineProperty(d.value, "__name__", { value: py, writable: true, configurable: true });
+    }
   }
   for (const [name, params] of Object.entries(setup.methodtypeparams ?? {})) {
     const m = (cls.prototype as Record<string, unknown>)[name] ?? (cls as unknown as Record<string, unknown>)[name];
