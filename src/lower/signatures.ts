@@ -18,6 +18,19 @@ import { annotationText } from "./annotation-text.js";
 const SIGNATURE_NAMES = new Set(["signature", "Signature", "Parameter", "BoundArguments"]);
 const asked = new WeakMap<py.Module, boolean>();
 
+const readingCode = new WeakMap<py.Module, boolean>();
+function readsCode(module: py.Module): boolean {
+  let answer = readingCode.get(module);
+  if (answer === undefined)
+    readingCode.set(
+      module,
+      (answer = nodeIndex(module)
+        .ofType("Attribute")
+        .some((a) => a.attr === "__code__")),
+    );
+  return answer;
+}
+
 /** Whether the program reads signatures: `inspect.signature(...)`, one of those names imported from inspect, or a function's `__defaults__`/`__kwdefaults__`. */
 export function asksForSignatures(module: py.Module): boolean {
   let answer = asked.get(module);
@@ -25,7 +38,7 @@ export function asksForSignatures(module: py.Module): boolean {
     const index = nodeIndex(module);
     answer =
       (index.ofType("Import").some((s) => s.names.some((a) => a.name === "inspect")) && index.ofType("Attribute").some((a) => SIGNATURE_NAMES.has(a.attr))) ||
-      index.ofType("Attribute").some((a) => a.attr === "__defaults__" || a.attr === "__kwdefaults__") ||
+      index.ofType("Attribute").some((a) => a.attr === "__defaults__" || a.attr === "__kwdefaults__" || a.attr === "__code__") ||
       index.ofType("ImportFrom").some((s) => s.module === "inspect" && s.names.some((a) => SIGNATURE_NAMES.has(a.name) || a.name === "*"));
     asked.set(module, answer);
   }
@@ -62,5 +75,13 @@ export function signatureRecord(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   if (a.kwarg) entry(a.kwarg, 4);
   const props: { key: string; value: ir.Expr }[] = [{ key: "p", value: array(entries) }];
   if (s._type !== "Lambda" && s.returns) props.push({ key: "r", value: annotation(s.returns) });
+  // (a program reading `__code__`: the locals that are no parameter, for co_varnames)
+  if (readsCode(cx.module)) {
+    const scope = cx.scopes.get(s);
+    const locals = scope
+      ? [...scope.bound].filter((n) => !scope.params.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n) && !scope.captured.has(n))
+      : [];
+    props.push({ key: "v", value: array(locals.map((n) => lit(n))) });
+  }
   return { k: "object", props };
 }

@@ -1,6 +1,7 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { noteMissingName } from "./suggestions.js";
-import { programQualname } from "./program-functions.js";
+import { programFunctionSite, programQualname } from "./program-functions.js";
+import { code_object, signature_origin } from "./signature-info.js";
 import { NOT_BOUND, applyArgs, callWithKeywords, methodQualname, parameterNames } from "./keywords.js";
 import { SPREAD_LIMIT } from "./star-call.js";
 import { concatChecked, loneHighMade, repeatChecked } from "./surrogates.js";
@@ -1050,6 +1051,9 @@ const selfFirstViews = new WeakMap<Function, Function>();
  * instance as `this`, Python's function takes it first (`Thread.join(t)`). One view per method, so
  * `C.m is C.m`; a blocking method's generator form (`$g`) is offered the same way.
  */
+/** The method each selfFirst view stands for (its `__code__` is the method's). */
+const viewedMethods = new WeakMap<Function, Function>();
+
 function selfFirst(method: Function, name: string): Function {
   let view = selfFirstViews.get(method);
   if (view) return view;
@@ -1073,6 +1077,7 @@ function selfFirst(method: Function, name: string): Function {
     });
   selfFirstViews.set(method, view);
   selfFirstViews.set(view, view);
+  viewedMethods.set(view, method);
   return view;
 }
 
@@ -1255,6 +1260,16 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   }
   // (a builtin function, a class or a bound method has none: Function.prototype's is not Python's)
   // A def or lambda of the program (a plain JS function: no names of its own).
+  // `f.__code__` of a def or lambda of a program that reads some `__code__` (signature-info.ts)
+  if (name === "__code__" && typeof obj === "function" && !isClass(obj)) {
+    // (a method read from its class or bound to an instance: its function's)
+    const inner = Object.prototype.hasOwnProperty.call(obj, "__func__") ? (obj as { __func__?: unknown }).__func__ : undefined;
+    const fn = signature_origin(viewedMethods.get(obj) ?? (typeof inner === "function" ? inner : obj));
+    const site = programFunctionSite(fn);
+    const q = site === null ? undefined : String(getattr(obj, "__qualname__"));
+    const code = site === null || q === undefined ? undefined : code_object(fn, q.slice(q.lastIndexOf(".") + 1), q, site.path, site.line);
+    if (code !== undefined) return code;
+  }
   if ((name === "__name__" || name === "__qualname__") && typeof obj === "function" && !isClass(obj)) {
     // (a bound method's are its function's, named by the class that defines it)
     const bound = obj as { __func__?: unknown; __self__?: unknown };
