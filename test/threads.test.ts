@@ -69,13 +69,16 @@ describe("which defs can block (lower/blocking-functions.ts)", () => {
   it("collects a blocking iterator given to a consuming builtin, steps one a for loop iterates, nests a lambda's blocking argument", async () => {
     const src =
       "import threading\nfrom concurrent.futures import as_completed\ndef f(ex, fs):\n    r = sorted(ex.map(abs, [1]))\n    for x in as_completed(fs):\n        print(x)\n    return r\n" +
-      "def take():\n    threading.Event().wait()\nt = threading.Thread(target=lambda: print(take(), 1))\nu = threading.Thread(target=lambda: print(take(), len([])))\n";
+      "def take():\n    threading.Event().wait()\nt = threading.Thread(target=lambda: print(take(), 1))\nu = threading.Thread(target=lambda: print(take(), len([])))\n" +
+      "v = threading.Thread(target=lambda: print(take(), str(1)))\n";
     const { code } = await transpile(src);
     expect(code).toMatch(/sorted\(\s*yield\* yield_from\(_tsy_bdrain\(ex\.map\(abs/);
     expect(code).toMatch(/_tsy_it_1 = _tsy_biter\(as_completed\(fs\)\)[^]*_tsy_r_1 = yield\* yield_from\(_tsy_bnext\(_tsy_it_1\)\)/);
     expect(code).toMatch(/_tsy_call_spec\(print, _tsy_call_spec\(take\), 1n\)/);
     // (len([]) would run before take() if take() became a spec: print's call is left plain)
     expect(code).toMatch(/return print\(call\(take\), len\(/);
+    // (a call after it whose arguments are names or constants is made in its turn, after take())
+    expect(code).toMatch(/_tsy_call_spec\(print, _tsy_call_spec\(take\), _tsy_call_spec\(str, 1n\)\)/);
   });
 });
 

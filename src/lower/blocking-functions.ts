@@ -174,30 +174,46 @@ function compileModule(module: py.Module, index: ReturnType<typeof nodeIndex>, b
   // would), and _tsy_blocking_lambda makes that call: delegating when the callee can block, so a
   // thread blocked in it suspends instead of holding the JS stack. A blocking call nested in the
   // body's arguments (`lambda: print(take(2))`) is returned as a call of its own, made first.
-  const specOf = (e: py.Node): py.Call | null => {
-    if (e._type !== "Call" || (e.func._type === "Attribute" && e.func.value._type === "Constant")) return null;
-    // (the arguments after a nested call, evaluated before it now, must have no effects)
-    let nested = false;
-    let quietAfter = true;
-    const args = e.args.map((a) => {
-      const spec = specOf(a);
-      if (spec !== null) nested = true;
-      else if (nested && !quiet(a)) quietAfter = false;
-      return spec ?? a;
-    });
-    const keywords = e.keywords.map((k) => {
-      const spec = specOf(k.value);
-      if (spec !== null) nested = true;
-      else if (nested && !quiet(k.value)) quietAfter = false;
-      return spec === null ? k : { ...k, value: spec };
-    });
-    const useNested = nested && quietAfter;
-    if (!useNested && !blocking(e)) return null;
-    const [a, kws] = useNested ? [args, keywords] : [e.args, e.keywords];
+  const specNode = (e: py.Call, args: py.ExprNode[], keywords: py.Keyword[]): py.Call => {
     const f = e.func;
     return f._type === "Attribute"
-      ? helperCall("_tsy_call_spec_m", [f.value, { _type: "Constant", value: f.attr, kind: null, ...pos(f) } as py.Constant, ...a], kws, e)
-      : helperCall("_tsy_call_spec", [f, ...a], kws, e);
+      ? helperCall("_tsy_call_spec_m", [f.value, { _type: "Constant", value: f.attr, kind: null, ...pos(f) } as py.Constant, ...args], keywords, e)
+      : helperCall("_tsy_call_spec", [f, ...args], keywords, e);
+  };
+  // An argument after a nested blocking call, evaluated after it as written: a name or a constant
+  // as it is, a call (whose own arguments are such) as a spec made in its turn; null otherwise.
+  const deferred = (e: py.ExprNode): py.ExprNode | null => {
+    if (quiet(e)) return e;
+    if (e._type !== "Call" || e.func._type !== "Name") return null;
+    const args = e.args.map(deferred);
+    const keywords = e.keywords.map((k) => (k.arg === null ? null : deferred(k.value)));
+    if (args.some((a) => a === null) || keywords.some((k) => k === null)) return null;
+    return specNode(
+      e,
+      args as py.ExprNode[],
+      e.keywords.map((k, i) => ({ ...k, value: keywords[i]! })),
+    );
+  };
+  const specOf = (e: py.Node): py.Call | null => {
+    if (e._type !== "Call" || (e.func._type === "Attribute" && e.func.value._type === "Constant")) return null;
+    let nested = false;
+    let inOrder = true;
+    const after = (a: py.ExprNode): py.ExprNode => {
+      const spec = specOf(a);
+      if (spec !== null) {
+        nested = true;
+        return spec;
+      }
+      if (!nested) return a;
+      const later = deferred(a);
+      if (later === null) inOrder = false;
+      return later ?? a;
+    };
+    const args = e.args.map(after);
+    const keywords = e.keywords.map((k) => (k.arg === null && nested ? ((inOrder = false), k) : { ...k, value: after(k.value) }));
+    const useNested = nested && inOrder;
+    if (!useNested && !blocking(e)) return null;
+    return useNested ? specNode(e, args, keywords) : specNode(e, e.args, e.keywords);
   };
   if (blockingDefs.size === 0 && !index.ofType("Lambda").some((l) => specOf(l.body) !== null)) return module;
 
@@ -280,7 +296,7 @@ function compileModule(module: py.Module, index: ReturnType<typeof nodeIndex>, b
   return { ...out, body: insertHelperImport(out.body, helpers) };
 }
 
-/** A Name or a constant: evaluating it earlier or later changes nothing. */
+/** A name or a constant: evaluating it earlier or later changes nothing. */
 function quiet(e: py.Node): boolean {
   return e._type === "Name" || e._type === "Constant" || (e._type === "Starred" && quiet(e.value));
 }
