@@ -161,6 +161,13 @@ describe("source decoding, as CPython", () => {
     write("uft.py", "# coding: uft-8\nprint(1)\n");
     expect(tsyncio(["run", "uft.py"])).toMatchObject({ code: 1, lastErr: "SyntaxError: encoding problem: uft-8" });
   });
+
+  it("utf-8's codec aliases decode utf-8; an ASCII cookie over other bytes is CPython's encoding problem", () => {
+    write("u8.py", Buffer.from([...Buffer.from('# coding: u8\nprint("caf'), 0xc3, 0xa9, ...Buffer.from('")\n')]));
+    expect(tsyncio(["run", "u8.py"])).toMatchObject({ code: 0, stdout: "café\n" });
+    write("asc.py", Buffer.from([...Buffer.from("# coding: US-ASCII\n# caf"), 0xc3, 0xa9, ...Buffer.from("\nprint(1)\n")]));
+    expect(tsyncio(["run", "asc.py"])).toMatchObject({ code: 1, stdout: "", lastErr: "SyntaxError: encoding problem: US-ASCII" });
+  });
 });
 
 describe("programs of several files", () => {

@@ -69,9 +69,12 @@ export function decodeSource(bytes: Buffer, path: string): string | { error: str
     if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
   }
   const norm = (cookie ?? "utf-8").toLowerCase().replace(/_/g, "-");
-  const utf8 = /^utf-?8(-|$)/.test(norm);
+  // (the tokenizer's own names, `utf-8` and `utf-8-*`, then the codec's aliases of utf-8)
+  const utf8 = /^utf-8(-|$)/.test(norm) || ["utf8", "u8", "utf", "cp65001", "utf8-ucs2", "utf8-ucs4"].includes(norm);
   const latin1 = /^(latin-1|iso-8859-1|iso-latin-1|latin1|l1|iso8859-1)(-|$)/.test(norm);
   if (bom && !utf8) return { error: `encoding problem: ${latin1 ? "iso-8859-1" : cookie} with BOM` };
+  // (an ASCII file's other bytes are no character of it: CPython's "encoding problem")
+  if ((norm === "ascii" || norm === "us-ascii") && bytes.some((b) => b >= 0x80)) return { error: `encoding problem: ${cookie}` };
   if (utf8 || norm === "ascii" || norm === "us-ascii") {
     try {
       return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);

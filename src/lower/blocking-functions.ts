@@ -10,7 +10,7 @@
 //           helper(item)            |       with (yield from _tsy_bwith(lock)):
 //                                   |           yield from _tsy_bcall(helper, item)
 //
-// A def "can block" when its own body (not nested defs, lambdas or generator expressions) calls a
+// A def "can block" when its own body (not nested defs, lambdas or lazy generator expressions) calls a
 // blocking primitive (time.sleep, input, a method named acquire/wait/join/get/put/result/...,
 // a `with` statement) or a def that can block (by name, to a fixed point). In such a def those
 // calls, and calls of its parameters and locals (unknown callees), go through the runtime helpers,
@@ -72,14 +72,72 @@ const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "ClassDef", "L
  */
 const RUN_AT_ONCE = new Set(["ListComp", "SetComp", "DictComp"]);
 
+/**
+ * Builtins that consume all of an iterable before they return: a generator expression passed to
+ * one runs while the def does (`list(q.get() for _ in range(n))`), so it is compiled as a list
+ * comprehension when it holds a blocking call; a blocking iterator of the runtime passed to one
+ * (`list(ex.map(f, xs))`) is collected first, the thread suspending where it waits (`_tsy_bdrain`).
+ * (any() and all() stop early: not among them.)
+ */
+const CONSUMERS = new Set(["list", "tuple", "sorted", "set", "frozenset", "sum", "min", "max", "dict"]);
+/** Calls whose result may be a blocking iterator of the runtime (Executor.map, as_completed). */
+const BLOCKING_ITERATORS = new Set(["map", "imap", "imap_unordered", "as_completed"]);
+
+/** Generator expressions consumed at once by a builtin (CONSUMERS, `"sep".join`) of the module being compiled. */
+let consumedGenexps: ReadonlySet<py.Node> = new Set();
+
 function ownScopeEnds(n: py.Node): boolean {
-  return NESTED_SCOPES.has(n._type) && !RUN_AT_ONCE.has(n._type);
+  return NESTED_SCOPES.has(n._type) && !RUN_AT_ONCE.has(n._type) && !consumedGenexps.has(n);
+}
+
+/** `list(X)`, `sorted(X, key=...)`, `", ".join(X)`: the X a consuming builtin takes, if `c` is such a call. */
+function consumedArg(c: py.Call, shadowed: ReadonlySet<string>): py.ExprNode | null {
+  const f = c.func;
+  const consumer =
+    (f._type === "Name" && CONSUMERS.has(f.id) && !shadowed.has(f.id)) ||
+    (f._type === "Attribute" && f.attr === "join" && f.value._type === "Constant" && typeof f.value.value === "string");
+  const first = c.args[0];
+  return consumer && first !== undefined && first._type !== "Starred" ? first : null;
+}
+
+/** `ex.map(f, xs)`, `as_completed(fs)`: a call that may give a blocking iterator. */
+function blockingIteratorCall(e: py.Node): boolean {
+  if (e._type !== "Call") return false;
+  const f = e.func;
+  return (f._type === "Attribute" && BLOCKING_ITERATORS.has(f.attr)) || (f._type === "Name" && f.id === "as_completed");
+}
+
+/** Names the module binds anywhere (a consumer builtin's name among them is not the builtin). */
+function boundNames(module: py.Module): Set<string> {
+  const names = new Set<string>();
+  walk(module, (n) => {
+    if (n._type === "Name" && n.ctx._type !== "Load") names.add(n.id);
+    else if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") names.add(n.name);
+    else if (n._type === "alias") names.add((n.asname ?? n.name).split(".")[0]);
+    else if (n._type === "arg") names.add(n.arg);
+  });
+  return names;
 }
 
 export function compileBlockingFunctions(module: py.Module): py.Module {
   if (!usesThreads(module)) return module;
   const blockingNames = new Set<string>(["input"]);
   const index = nodeIndex(module);
+  const shadowed = boundNames(module);
+  const consumed = new Set<py.Node>();
+  for (const c of index.ofType("Call")) {
+    const arg = consumedArg(c, shadowed);
+    if (arg !== null && arg._type === "GeneratorExp") consumed.add(arg);
+  }
+  consumedGenexps = consumed;
+  try {
+    return compileModule(module, index, blockingNames, shadowed);
+  } finally {
+    consumedGenexps = new Set();
+  }
+}
+
+function compileModule(module: py.Module, index: ReturnType<typeof nodeIndex>, blockingNames: Set<string>, shadowed: ReadonlySet<string>): py.Module {
   for (const s of index.ofType("ImportFrom")) {
     if (s.module === null) continue;
     const names = BLOCKING_IMPORTS[s.module];
@@ -98,7 +156,11 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
     changed = false;
     for (const d of defs) {
       if (blockingDefs.has(d) || !eligible(d)) continue;
-      if (ownCalls(d).some((c) => isBlockingCall(c, blockingNames, defNames, methodNames)) || hasWith(d)) {
+      if (
+        ownCalls(d).some((c) => isBlockingCall(c, blockingNames, defNames, methodNames) || drainsIterator(c, shadowed)) ||
+        hasWith(d) ||
+        loopsOverBlockingIterator(d)
+      ) {
         blockingDefs.add(d);
         defNames.add(d.name);
         methodNames.add(d.name);
@@ -106,43 +168,95 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
       }
     }
   }
-  const blockingLambda = (l: py.Lambda): boolean =>
-    l.body._type === "Call" &&
-    isBlockingCall(l.body, blockingNames, defNames, methodNames) &&
-    !(l.body.func._type === "Attribute" && l.body.func.value._type === "Constant");
-  if (blockingDefs.size === 0 && !index.ofType("Lambda").some(blockingLambda)) return module;
-
+  const blocking = (c: py.Call): boolean => isBlockingCall(c, blockingNames, defNames, methodNames);
   // `lambda: serve(sock)` (a thread's target, a callback): the lambda cannot hold a `yield from`,
   // so it is made to return the call it would make (callee and arguments, evaluated as the lambda
   // would), and _tsy_blocking_lambda makes that call: delegating when the callee can block, so a
-  // thread blocked in it suspends instead of holding the JS stack.
+  // thread blocked in it suspends instead of holding the JS stack. A blocking call nested in the
+  // body's arguments (`lambda: print(take(2))`) is returned as a call of its own, made first.
+  const specNode = (e: py.Call, args: py.ExprNode[], keywords: py.Keyword[]): py.Call => {
+    const f = e.func;
+    return f._type === "Attribute"
+      ? helperCall("_tsy_call_spec_m", [f.value, { _type: "Constant", value: f.attr, kind: null, ...pos(f) } as py.Constant, ...args], keywords, e)
+      : helperCall("_tsy_call_spec", [f, ...args], keywords, e);
+  };
+  // An argument after a nested blocking call, evaluated after it as written: a name or a constant
+  // as it is, a call (whose own arguments are such) as a spec made in its turn; null otherwise.
+  const deferred = (e: py.ExprNode): py.ExprNode | null => {
+    if (quiet(e)) return e;
+    if (e._type !== "Call" || e.func._type !== "Name") return null;
+    const args = e.args.map(deferred);
+    const keywords = e.keywords.map((k) => (k.arg === null ? null : deferred(k.value)));
+    if (args.some((a) => a === null) || keywords.some((k) => k === null)) return null;
+    return specNode(
+      e,
+      args as py.ExprNode[],
+      e.keywords.map((k, i) => ({ ...k, value: keywords[i]! })),
+    );
+  };
+  const specOf = (e: py.Node): py.Call | null => {
+    if (e._type !== "Call" || (e.func._type === "Attribute" && e.func.value._type === "Constant")) return null;
+    let nested = false;
+    let inOrder = true;
+    const after = (a: py.ExprNode): py.ExprNode => {
+      const spec = specOf(a);
+      if (spec !== null) {
+        nested = true;
+        return spec;
+      }
+      if (!nested) return a;
+      const later = deferred(a);
+      if (later === null) inOrder = false;
+      return later ?? a;
+    };
+    const args = e.args.map(after);
+    const keywords = e.keywords.map((k) => (k.arg === null && nested ? ((inOrder = false), k) : { ...k, value: after(k.value) }));
+    const useNested = nested && inOrder;
+    if (!useNested && !blocking(e)) return null;
+    return useNested ? specNode(e, args, keywords) : specNode(e, e.args, e.keywords);
+  };
+  if (blockingDefs.size === 0 && !index.ofType("Lambda").some((l) => specOf(l.body) !== null)) return module;
+
   let lambdas = 0;
+  const used = new Set<string>();
   const rewriteLambda = (l: py.Lambda): py.Node => {
     const inner = mapChildren(l, visit) as py.Lambda;
-    if (!blockingLambda(l)) return inner;
+    const spec = specOf(inner.body);
+    if (spec === null) return inner;
     lambdas++;
-    const body = inner.body as py.Call;
-    const f = body.func;
-    const spec =
-      f._type === "Attribute"
-        ? helperCall(
-            "_tsy_call_spec_m",
-            [f.value, { _type: "Constant", value: f.attr, kind: null, ...pos(f) } as py.Constant, ...body.args],
-            body.keywords,
-            body,
-          )
-        : helperCall("_tsy_call_spec", [f, ...body.args], body.keywords, body);
     return helperCall("_tsy_blocking_lambda", [{ ...inner, body: spec }], [], l);
   };
 
   const rewriteDef = (d: py.FunctionDef): py.FunctionDef => {
     const dynamic = localNames(d);
+    let loops = 0;
+    const holdsBlockingCall = (g: py.GeneratorExp): boolean => {
+      let found = false;
+      walk(g, (n) => {
+        if (n !== g && ownScopeEnds(n)) return false;
+        if (n._type === "Call" && (blocking(n) || (n.func._type === "Name" && dynamic.has(n.func.id)))) found = true;
+      });
+      return found;
+    };
     const rewriteExpr = (e: py.Node): py.Node => {
       if (isStatement(e)) return rewriteStmt(e);
       if (e._type === "Lambda") return rewriteLambda(e);
+      if (consumedGenexps.has(e)) {
+        // (consumed at once: as a list comprehension it runs while the def does, and can suspend)
+        const g = e as py.GeneratorExp;
+        return holdsBlockingCall(g) ? rewriteExpr({ ...g, _type: "ListComp" } as py.ListComp) : e;
+      }
       if (ownScopeEnds(e)) return e;
       const inner = mapChildren(e, rewriteExpr);
-      if (inner._type === "Call") return rewriteCall(inner, blockingNames, defNames, methodNames, dynamic) ?? inner;
+      if (inner._type === "Call") {
+        const arg = consumedArg(inner, shadowed);
+        if (arg !== null && blockingIteratorCall(arg)) {
+          used.add("_tsy_bdrain");
+          const drained = yieldFrom(helperCall("_tsy_bdrain", [arg], [], arg));
+          return { ...inner, args: [drained, ...inner.args.slice(1)] };
+        }
+        return rewriteCall(inner, blockingNames, defNames, methodNames, dynamic) ?? inner;
+      }
       return inner;
     };
     const rewriteStmt = (s: py.Node): py.Node => {
@@ -155,6 +269,17 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
         }));
         return { ...s, items, body: s.body.map((b) => rewriteStmt(b) as py.Stmt) };
       }
+      if (s._type === "For" && s.orelse.length === 0 && blockingIteratorCall(s.iter)) {
+        used.add("_tsy_biter");
+        used.add("_tsy_bnext");
+        return loopStepping(
+          s,
+          ++loops,
+          rewriteExpr(s.iter) as py.ExprNode,
+          rewriteExpr(s.target) as py.ExprNode,
+          s.body.map((b) => rewriteStmt(b) as py.Stmt),
+        );
+      }
       return mapChildren(s, (c) => (isStatement(c) ? rewriteStmt(c) : rewriteExpr(c)));
     };
     const body = d.body.map((s) => rewriteStmt(s) as py.Stmt);
@@ -166,7 +291,83 @@ export function compileBlockingFunctions(module: py.Module): py.Module {
     return mapChildren(n, visit);
   }
   const out = visit(module) as py.Module;
-  return { ...out, body: insertHelperImport(out.body, lambdas > 0 ? [...HELPERS, ...LAMBDA_HELPERS] : HELPERS) };
+  const helpers = lambdas > 0 ? [...HELPERS, ...LAMBDA_HELPERS] : [...HELPERS];
+  for (const h of ["_tsy_bdrain", "_tsy_biter", "_tsy_bnext"]) if (used.has(h)) helpers.push(h);
+  return { ...out, body: insertHelperImport(out.body, helpers) };
+}
+
+/** A name or a constant: evaluating it earlier or later changes nothing. */
+function quiet(e: py.Node): boolean {
+  return e._type === "Name" || e._type === "Constant" || (e._type === "Starred" && quiet(e.value));
+}
+
+/**
+ * `for x in ex.map(f, xs): body` in a blocking def, stepping the iterator so that the thread
+ * suspends where it waits for the next value (the body runs as each value comes, as before):
+ *
+ *   _tsy_it_1 = _tsy_biter(ex.map(f, xs))
+ *   while True:
+ *       _tsy_r_1 = yield from _tsy_bnext(_tsy_it_1)
+ *       if _tsy_r_1 is None:
+ *           break
+ *       x = _tsy_r_1[0]
+ *       body
+ */
+function loopStepping(s: py.For, n: number, iter: py.ExprNode, target: py.ExprNode, body: py.Stmt[]): py.Stmt {
+  const p = pos(s);
+  const it = `_tsy_it_${n}`;
+  const r = `_tsy_r_${n}`;
+  const store = (id: string): py.Name => ({ _type: "Name", id, ctx: { _type: "Store" }, ...p });
+  const assignTo = (t: py.ExprNode, value: py.ExprNode): py.Assign => ({ _type: "Assign", targets: [t], value, type_comment: null, ...p });
+  const isNone: py.Compare = {
+    _type: "Compare",
+    left: name(r, s),
+    ops: [{ _type: "Is" }],
+    comparators: [{ _type: "Constant", value: null, kind: null, ...p } as py.Constant],
+    ...p,
+  };
+  const first: py.Subscript = {
+    _type: "Subscript",
+    value: name(r, s),
+    slice: { _type: "Constant", value: 0n, kind: null, ...p } as py.Constant,
+    ctx: { _type: "Load" },
+    ...p,
+  };
+  const loop: py.While = {
+    _type: "While",
+    test: { _type: "Constant", value: true, kind: null, ...p } as py.Constant,
+    body: [
+      assignTo(store(r), yieldFrom(helperCall("_tsy_bnext", [name(it, s)], [], s))),
+      { _type: "If", test: isNone, body: [{ _type: "Break", ...p }], orelse: [], ...p },
+      assignTo(target, first),
+      ...body,
+    ],
+    orelse: [],
+    ...p,
+  };
+  // (one statement: an If whose test is always true holds both)
+  return {
+    _type: "If",
+    test: { _type: "Constant", value: true, kind: null, ...p } as py.Constant,
+    body: [assignTo(store(it), helperCall("_tsy_biter", [iter], [], s)), loop],
+    orelse: [],
+    ...p,
+  };
+}
+
+/** Own `for` loops over a call that may give a blocking iterator (rewritten by loopStepping). */
+function loopsOverBlockingIterator(d: py.FunctionDef): boolean {
+  let found = false;
+  walkOwn(d, (n) => {
+    if (n._type === "For" && n.orelse.length === 0 && blockingIteratorCall(n.iter)) found = true;
+  });
+  return found;
+}
+
+/** `list(ex.map(...))`: a consuming builtin given a call that may give a blocking iterator. */
+function drainsIterator(c: py.Call, shadowed: ReadonlySet<string>): boolean {
+  const arg = consumedArg(c, shadowed);
+  return arg !== null && blockingIteratorCall(arg);
 }
 
 function usesThreads(module: py.Module): boolean {

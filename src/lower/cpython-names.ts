@@ -42,12 +42,12 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   dataclasses: "FunctionType GenericAlias abc copy functools inspect itertools keyword re sys types",
   datetime: "datetime_CAPI",
   decimal: "",
-  difflib: "GenericAlias HtmlDiff Match diff_bytes restore",
+  difflib: "GenericAlias HtmlDiff Match context_diff diff_bytes restore",
   email: "message_from_binary_file message_from_file",
   "email.message": "BytesIO Charset EmailMessage MIMEPart SEMISPACE StringIO binascii compat32 decode_b errors quopri re tspecials utils",
   "email.utils":
     "COMMASPACE CRLF Charset EMPTYSTRING TICK UEMPTYSTRING collapse_rfc2231_value datetime decode_params decode_rfc2231 encode_rfc2231 escapesre localtime make_msgid os random re rfc2231_continuation socket specialsre time urllib",
-  enum: "DynamicClassAttribute MappingProxyType bin bltns global_enum global_enum_repr global_flag_repr global_str pickle_by_enum_name pickle_by_global_name property reduce show_flag_values sys",
+  enum: "CONFORM CONTINUOUS DynamicClassAttribute EJECT EnumCheck FlagBoundary KEEP MappingProxyType NAMED_FLAGS STRICT UNIQUE bin bltns global_enum global_enum_repr global_flag_repr global_str pickle_by_enum_name pickle_by_global_name property reduce show_flag_values sys verify",
   errno: "",
   filecmp: "GenericAlias demo dircmp filterfalse os stat",
   fnmatch: "functools os posixpath re",
@@ -65,7 +65,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   "html.parser":
     "attrfind_tolerant charref commentclose endendtag endtagfind entityref incomplete interesting_normal locatestarttagend_tolerant piclose re starttagopen tagfind_tolerant unescape",
   inspect:
-    "AGEN_CLOSED AGEN_CREATED AGEN_RUNNING AGEN_SUSPENDED ArgInfo Arguments Attribute BlockFinder BufferFlags CO_ASYNC_GENERATOR CO_COROUTINE CO_GENERATOR CO_ITERABLE_COROUTINE CO_NESTED CO_NEWLOCALS CO_NOFREE CO_OPTIMIZED CO_VARARGS CO_VARKEYWORDS ClassFoundException ClosureVars EndOfBlock FullArgSpec GEN_CLOSED GEN_CREATED GEN_RUNNING GEN_SUSPENDED OrderedDict TPFLAGS_IS_ABSTRACT Traceback abc ast attrgetter builtins classify_class_attrs collections dis enum findsource formatannotationrelativeto formatargvalues functools get_annotations getabsfile getargs getargvalues getasyncgenlocals getasyncgenstate getattr_static getblock getcallargs getclasstree getclosurevars getcomments getcoroutinelocals getfile getframeinfo getfullargspec getgeneratorlocals getgeneratorstate getinnerframes getlineno getmembers_static getmodule getmodulename getouterframes getsource getsourcefile getsourcelines importlib indentsize iscode isframe isgetsetdescriptor iskeyword ismemberdescriptor ismethoddescriptor ismethodwrapper istraceback itertools linecache markcoroutinefunction modulesbyfile namedtuple os re sys token tokenize trace types walktree",
+    "AGEN_CLOSED AGEN_CREATED AGEN_RUNNING AGEN_SUSPENDED ArgInfo Arguments Attribute BlockFinder BufferFlags CO_ASYNC_GENERATOR CO_COROUTINE CO_GENERATOR CO_ITERABLE_COROUTINE CO_NESTED CO_NEWLOCALS CO_NOFREE CO_OPTIMIZED CO_VARARGS CO_VARKEYWORDS ClassFoundException ClosureVars EndOfBlock FullArgSpec GEN_CLOSED GEN_CREATED GEN_RUNNING GEN_SUSPENDED OrderedDict TPFLAGS_IS_ABSTRACT Traceback abc ast attrgetter builtins classify_class_attrs collections dis enum findsource formatannotationrelativeto formatargvalues functools get_annotations getabsfile getargs getargvalues getasyncgenlocals getasyncgenstate getattr_static getblock getcallargs getclasstree getclosurevars getcomments getcoroutinelocals getfile getframeinfo getfullargspec getgeneratorlocals getgeneratorstate getinnerframes getlineno getmembers_static getmodule getmodulename getouterframes getsource getsourcefile getsourcelines importlib indentsize isabstract isbuiltin iscode isdatadescriptor isframe isgetsetdescriptor iskeyword ismemberdescriptor ismethoddescriptor ismethodwrapper ismodule isroutine istraceback itertools linecache markcoroutinefunction modulesbyfile namedtuple os re sys token tokenize trace types walktree",
   io: "BlockingIOError BufferedRWPair IncrementalNewlineDecoder abc open_code text_encoding",
   ipaddress: "functools",
   itertools: "",
@@ -116,7 +116,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
   string: "",
   struct: "",
   subprocess: "builtins contextlib errno fcntl io list2cmdline locale os select selectors signal sys threading time types warnings",
-  sys: "abiflags activate_stack_trampoline addaudithook audit base_exec_prefix base_prefix breakpointhook call_tracing copyright deactivate_stack_trampoline displayhook exec_prefix float_repr_style getallocatedblocks getdlopenflags getfilesystemencodeerrors getprofile getrefcount gettrace getunicodeinternedsize hash_info is_finalizing is_stack_trampoline_active meta_path monitoring orig_argv path_hooks path_importer_cache platlibdir pycache_prefix setdlopenflags setprofile settrace stdlib_module_names thread_info unraisablehook warnoptions",
+  sys: "abiflags activate_stack_trampoline addaudithook audit base_exec_prefix base_prefix breakpointhook call_tracing copyright deactivate_stack_trampoline displayhook excepthook exec_prefix float_repr_style get_coroutine_origin_tracking_depth getallocatedblocks getdlopenflags getfilesystemencodeerrors getprofile getrefcount gettrace getunicodeinternedsize hash_info is_finalizing is_stack_trampoline_active meta_path monitoring orig_argv path_hooks path_importer_cache platlibdir pycache_prefix set_coroutine_origin_tracking_depth setdlopenflags setprofile settrace stdlib_module_names thread_info unraisablehook warnoptions",
   tempfile: "SpooledTemporaryFile gettempdirb gettempprefixb",
   textwrap: "re",
   threading: "ThreadError WeakSet functools getprofile gettrace setprofile setprofile_all_threads settrace settrace_all_threads stack_size",

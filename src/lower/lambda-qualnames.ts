@@ -35,13 +35,14 @@ function visit(n: Node, prefix: string, found: Map<number, string | null>): void
       for (const b of n.bases) visit(b, prefix, found);
       for (const k of n.keywords) visit(k, prefix, found);
       for (const s of n.body) visit(s, `${prefix}${n.name}.`, found);
+      // The body's own lambdas (`m = wrap(lambda self, y: y)`) are JS text the class statement's
+      // line starts: their qualname is kept there too (unless the line has lambdas of other qualnames).
+      let headerLambda = false;
+      for (const e of [...n.bases, ...n.keywords]) bodyLambdas(e, () => (headerLambda = true));
+      if (!headerLambda) for (const s of n.body) bodyLambdas(s, () => note(found, n.lineno, `${prefix}${n.name}.<lambda>`));
       return;
     case "Lambda": {
-      if (prefix !== "") {
-        const q = `${prefix}<lambda>`;
-        const known = found.get(n.lineno);
-        found.set(n.lineno, known === undefined || known === q ? q : null);
-      }
+      if (prefix !== "") note(found, n.lineno, `${prefix}<lambda>`);
       visit(n.args, prefix, found);
       visit(n.body, `${prefix}<lambda>.<locals>.`, found);
       return;
@@ -59,4 +60,24 @@ function visit(n: Node, prefix: string, found: Map<number, string | null>): void
     }
   }
   forEachChildWith(n, visit, prefix, found);
+}
+
+function note(found: Map<number, string | null>, line: number, q: string): void {
+  const known = found.get(line);
+  found.set(line, known === undefined || known === q ? q : null);
+}
+
+/** The lambdas a class-body statement evaluates in the body's own scope (not in its defs, classes or other lambdas). */
+function bodyLambdas(n: Node, each: (l: py.Lambda) => void): void {
+  if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef") return;
+  if (n._type === "Lambda") {
+    each(n);
+    return;
+  }
+  // (a comprehension's lambdas but its first iterable's are the comprehension's own)
+  if (n._type === "GeneratorExp" || n._type === "ListComp" || n._type === "SetComp" || n._type === "DictComp") {
+    if (n.generators.length) bodyLambdas(n.generators[0].iter, each);
+    return;
+  }
+  forEachChildWith(n, (c: Node) => bodyLambdas(c, each), undefined as never, undefined as never);
 }

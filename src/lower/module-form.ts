@@ -167,7 +167,8 @@ function qualnamesIn(out: Record<string, string>, stmts: py.Stmt[] | undefined, 
       case "FunctionDef":
       case "AsyncFunctionDef": {
         const q = prefix + pythonName(s);
-        if (inFunction && s._type === "FunctionDef") out[String(s.lineno)] = q;
+        // (also a def JS knows by another name, `constructor_` or `delete_`: its qualname is the def's)
+        if ((inFunction || (prefix === "" && safeName(s.name) !== s.name)) && s._type === "FunctionDef") out[String(s.lineno)] = q;
         qualnamesIn(out, s.body, `${q}.<locals>.`, true);
         break;
       }

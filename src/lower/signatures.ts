@@ -18,10 +18,23 @@ import { annotationText } from "./annotation-text.js";
 const SIGNATURE_NAMES = new Set(["signature", "Signature", "Parameter", "BoundArguments"]);
 const asked = new WeakMap<py.Module, boolean>();
 
+const readingCode = new WeakMap<py.Module, boolean>();
+function readsCode(module: py.Module): boolean {
+  let answer = readingCode.get(module);
+  if (answer === undefined)
+    readingCode.set(
+      module,
+      (answer = nodeIndex(module)
+        .ofType("Attribute")
+        .some((a) => a.attr === "__code__")),
+    );
+  return answer;
+}
+
 /** Whether the program reads signatures: `inspect.signature(...)`, one of those names imported from inspect, or a function's `__defaults__`/`__kwdefaults__`. */
 // (a module-level predicate, not an arrow made per call: its optimized code outlives a lowering, see bench/NOTES.md round 18)
 function readsDefaults(a: py.Attribute): boolean {
-  return a.attr === "__defaults__" || a.attr === "__kwdefaults__";
+  return a.attr === "__defaults__" || a.attr === "__kwdefaults__" || a.attr === "__code__";
 }
 
 export function asksForSignatures(module: py.Module): boolean {
@@ -67,5 +80,13 @@ export function signatureRecord(cx: LowerContext, s: py.FunctionDef | py.AsyncFu
   if (a.kwarg) entry(a.kwarg, 4);
   const props: { key: string; value: ir.Expr }[] = [{ key: "p", value: array(entries) }];
   if (s._type !== "Lambda" && s.returns) props.push({ key: "r", value: annotation(s.returns) });
+  // (a program reading `__code__`: the locals that are no parameter, for co_varnames)
+  if (readsCode(cx.module)) {
+    const scope = cx.scopes.get(s);
+    const locals = scope
+      ? [...scope.bound].filter((n) => !scope.params.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n) && !scope.captured.has(n))
+      : [];
+    props.push({ key: "v", value: array(locals.map((n) => lit(n))) });
+  }
   return { k: "object", props };
 }

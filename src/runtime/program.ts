@@ -60,7 +60,7 @@ import { FloatSubclassRoot, IntSubclassRoot, StrSubclassRoot, TupleSubclassRoot 
 import { KwArgs, DUPLICATE_KEYWORD, NOT_A_MAPPING, isEmptyRecord, classModule, PyObject, programClasses } from "./builtins/object.js";
 import { joinChecked } from "./builtins/surrogates.js";
 import { noteMissingName } from "./builtins/suggestions.js";
-import { builtinKeywordProblem } from "./builtins/builtin-arity.js";
+import { builtinKeywordProblem, refusesKeywords } from "./builtins/builtin-arity.js";
 import { ARRAY_VALUES, PyDict, PyFrozenSet, PyList, PyRange, PySet, PySetBase, PyTuple } from "./builtins/collections.js";
 import { DictSubclassRoot, ListSubclassRoot, SetSubclassRoot, initsSubclasses } from "./builtins/subclassable.js";
 import { BOUND_METHOD_MARKS, CLASS_METHODS, bindMethod, bindsAsMethod, call, getitem, isJsClass, toIterable, hook_getattribute } from "./builtins/ops.js";
@@ -487,12 +487,13 @@ export function define_class<C extends Function>(cls: C, qualname: string, setup
     if (typeof d.value === "function" && Object.prototype.toString.call(d.value) === "[object GeneratorFunction]")
       mark_generator(d.value, `${qualname}.${pythonName(name)}`);
     // A def's function is `Class.method` (a bound method's __func__ shows it so), whatever JS named it.
-    else if (typeof d.value === "function" && name !== "constructor" && !isJsClass(d.value) && !Object.prototype.hasOwnProperty.call(d.value, "__qualname__"))
-      Object.defineProperty(d.value, "__qualname__", {
-        value: `${qualname}.${name === "constructor_" ? "constructor" : pythonName(name)}`,
-        writable: true,
-        configurable: true,
-      });
+    else if (typeof d.value === "function" && name !== "constructor" && !isJsClass(d.value) && !Object.prototype.hasOwnProperty.call(d.value, "__qualname__")) {
+      const py = name === "constructor_" ? "constructor" : pythonName(name);
+      Object.defineProperty(d.value, "__qualname__", { value: `${qualname}.${py}`, writable: true, configurable: true });
+      // (and `__name__`, where the JS method's name is not the def's: `constructor_`)
+      if (py !== name && !Object.prototype.hasOwnProperty.call(d.value, "__name__"))
+        Object.defineProperty(d.value, "__name__", { value: py, writable: true, configurable: true });
+    }
   }
   for (const [name, params] of Object.entries(setup.methodtypeparams ?? {})) {
     const m = (cls.prototype as Record<string, unknown>)[name] ?? (cls as unknown as Record<string, unknown>)[name];
@@ -1039,6 +1040,10 @@ export function callkw(f: unknown, thisArg: unknown, args: ArrayLike<unknown>, k
   // plain parameters, `range(a, b, c)`, must not be bound as a translated function is).
   const empty = isEmptyRecord(kwargs);
   if (empty && typeof f === "function" && isMarkedBuiltin(f)) return callv(f, Array.from(args));
+  // A list, tuple, dict or set method takes no keywords but dict.update's; an empty `**{}` is no argument.
+  if (typeof f === "function" && refusesKeywords(f, kwargs)) {
+    return thisArg !== null && thisArg !== undefined ? (f as Function).apply(thisArg, Array.from(args)) : call(f, ...Array.from(args));
+  }
   if (!empty && typeof f === "function" && isMarkedBuiltin(f)) refuseBuiltinKeywords(f, kwargs);
   const r = callWithKeywords(f, thisArg, args, kwargs);
   if (r !== NOT_BOUND) return r;

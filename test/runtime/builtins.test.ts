@@ -465,3 +465,26 @@ describe("range iteration", () => {
     expect(it.next().value).toBe(2n);
   });
 });
+
+describe("container methods' bounds come from one table (builtin-arity.ts CONTAINER_METHODS)", async () => {
+  const { CONTAINER_METHODS } = await import("../../src/runtime/builtins/builtin-arity.js");
+  const receivers: Record<string, () => unknown> = { list: () => L(1, 2), tuple: () => T(1, 2), dict: () => new PyDict([[1, 2]]), set: () => new PySet([1]) };
+  it("each method refuses one argument more than its maximum and one fewer than its minimum, as the table says", () => {
+    for (const [type, methods] of Object.entries(CONTAINER_METHODS))
+      for (const [name, [min, max]] of Object.entries(methods)) {
+        const call = (n: number) => pyErr(() => (receivers[type]() as Record<string, (...a: unknown[]) => unknown>)[name](...Array(n).fill(0n)));
+        if (max !== Infinity) expect(call(max + 1), `${type}.${name}`).toMatch(/^TypeError: .*(argument|arguments)/);
+        if (min > 0) expect(call(min - 1), `${type}.${name}`).toMatch(/^TypeError: .*(argument|arguments)/);
+      }
+  });
+  it("keywords: refused but by dict.update; an empty **{} passes nothing (d.get(1, **{}) has no default)", async () => {
+    const { callkw_method } = await import("../../src/runtime/program.js");
+    const d = new PyDict([[1n, 2n]]);
+    expect(callkw_method(d, "get", L(5), {})).toBe(null);
+    expect(pyErr(() => callkw_method(L(), "append", L(), { x: 1n }))).toBe("TypeError: list.append() takes no keyword arguments");
+    expect(pyErr(() => R.callm(d, "get", kw({ k: 1n })))).toBe("TypeError: dict.get() takes no keyword arguments");
+    expect(pyErr(() => R.call(R.getattr(T(1), "count"), kw({ value: 1n })))).toBe("TypeError: tuple.count() takes no keyword arguments");
+    callkw_method(d, "update", L(), { a: 1n });
+    expect(repr(d)).toBe("{1: 2, 'a': 1}");
+  });
+});

@@ -287,6 +287,20 @@ export function containerMethodArityProblem(type: string, name: string, n: numbe
   return methodArityMessage(type, name, n, bounds[0], bounds[1]);
 }
 
+/** One method's bounds from CONTAINER_METHODS, with its owner and name (for the message). */
+export interface MethodBounds {
+  readonly owner: string;
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The bounds the runtime's method `owner.name` checks its arguments against: CONTAINER_METHODS' entry. */
+export function methodBounds(owner: string, name: string): MethodBounds {
+  const [min, max] = CONTAINER_METHODS[owner][name];
+  return { owner, name, min, max };
+}
+
 /** On a container method (markContainerMethods): its owner's name and positional bounds, for a call with too many arguments to spread. */
 export const METHOD_BOUNDS = Symbol("method bounds");
 
@@ -296,4 +310,28 @@ export function markContainerMethods(proto: object, type: string): void {
     const f = (proto as Record<string, unknown>)[name];
     if (typeof f === "function") Object.defineProperty(f, METHOD_BOUNDS, { value: [type, min, max] });
   }
+}
+
+/** `f` as a method of list, tuple, dict or set (markContainerMethods), also bound (`l.append` read as a value). */
+function containerMethod(f: Function): (Function & { [METHOD_BOUNDS]: [string, number, number] }) | null {
+  if ((f as { [METHOD_BOUNDS]?: unknown })[METHOD_BOUNDS] !== undefined) return f as Function & { [METHOD_BOUNDS]: [string, number, number] };
+  const inner = Object.prototype.hasOwnProperty.call(f, "__func__") ? (f as { __func__?: unknown }).__func__ : undefined;
+  return typeof inner === "function" && (inner as { [METHOD_BOUNDS]?: unknown })[METHOD_BOUNDS] !== undefined
+    ? (inner as Function & { [METHOD_BOUNDS]: [string, number, number] })
+    : null;
+}
+
+/**
+ * Whether `f`, called with the keywords `kw` (a `**{}` or `name=`), is a container method that
+ * takes none (all but dict.update): then the call is made without them when there are none (a
+ * method would take the empty KwArgs for an argument, `d.get(1, **{})`'s default), and CPython's
+ * TypeError is raised when there are some (`list.append() takes no keyword arguments`).
+ */
+export function refusesKeywords(f: Function, kw: Record<string, unknown>): boolean {
+  const method = containerMethod(f);
+  if (method === null) return false;
+  const owner = method[METHOD_BOUNDS][0];
+  if (owner === "dict" && method.name === "update") return false;
+  for (const _ in kw) throw new TypeError(`${owner}.${method.name}() takes no keyword arguments`);
+  return true;
 }

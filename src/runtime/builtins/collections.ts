@@ -1,6 +1,6 @@
 // list, tuple, dict, set, frozenset, range.
 import { hashFloat, hashInt, hashTuple } from "./numhash.js";
-import { markContainerMethods } from "./builtin-arity.js";
+import { markContainerMethods, methodBounds } from "./builtin-arity.js";
 import { hideJsMember } from "./js-names.js";
 import { takes_packed, unpacked } from "./star-call.js";
 import { AttributeError, IndexError, KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
@@ -18,6 +18,30 @@ import {
   seqRepr,
   type SequenceMethods,
 } from "./sequence.js";
+
+// Each method's positional bounds (builtin-arity.ts CONTAINER_METHODS, which the compiler reads too).
+const LIST_APPEND = methodBounds("list", "append");
+const LIST_EXTEND = methodBounds("list", "extend");
+const LIST_INSERT = methodBounds("list", "insert");
+const LIST_POP = methodBounds("list", "pop");
+const LIST_REMOVE = methodBounds("list", "remove");
+const LIST_REVERSE = methodBounds("list", "reverse");
+const LIST_COPY = methodBounds("list", "copy");
+const LIST_CLEAR = methodBounds("list", "clear");
+const DICT_GET = methodBounds("dict", "get");
+const DICT_SETDEFAULT = methodBounds("dict", "setdefault");
+const DICT_POP = methodBounds("dict", "pop");
+const DICT_POPITEM = methodBounds("dict", "popitem");
+const DICT_COPY = methodBounds("dict", "copy");
+const DICT_CLEAR = methodBounds("dict", "clear");
+const DICT_KEYS = methodBounds("dict", "keys");
+const DICT_VALUES = methodBounds("dict", "values");
+const DICT_ITEMS = methodBounds("dict", "items");
+const SET_ADD = methodBounds("set", "add");
+const SET_DISCARD = methodBounds("set", "discard");
+const SET_REMOVE = methodBounds("set", "remove");
+const SET_POP = methodBounds("set", "pop");
+const DICT_UPDATE = methodBounds("dict", "update");
 export { ARRAY_VALUES };
 
 function sortKeyCompare(a: unknown, b: unknown): number {
@@ -55,14 +79,14 @@ export class PyList<T = unknown> extends Array<T> {
     return l;
   }
   append(x: T): null {
-    if (arguments.length !== 1) checkMethodArity(arguments, "list", "append", 1, 1);
+    if (arguments.length < LIST_APPEND.min || arguments.length > LIST_APPEND.max) checkMethodArity(arguments, LIST_APPEND);
     // An indexed store at the end: no method lookup (a subclass may define `push`), and V8
     // compiles it inline where arrayPush.call went through the builtin each time.
     this[this.length] = x;
     return null;
   }
   extend(it: unknown): null {
-    if (arguments.length !== 1) checkMethodArity(arguments, "list", "extend", 1, 1);
+    if (arguments.length < LIST_EXTEND.min || arguments.length > LIST_EXTEND.max) checkMethodArity(arguments, LIST_EXTEND);
     // (by index unless a subclass's own __iter__ iterates `it`, which CPython calls: extend(self) reads self's items)
     const items = it === this || (it instanceof Array && it[Symbol.iterator] === ARRAY_VALUES) ? (it as T[]) : null;
     if (items !== null) {
@@ -74,7 +98,7 @@ export class PyList<T = unknown> extends Array<T> {
     return null;
   }
   insert(i: bigint | number, x: T): null {
-    if (arguments.length !== 2) checkMethodArity(arguments, "list", "insert", 2, 2);
+    if (arguments.length < LIST_INSERT.min || arguments.length > LIST_INSERT.max) checkMethodArity(arguments, LIST_INSERT);
     const n = this.length;
     let k = Number(toIndex(i));
     if (k < 0) k = Math.max(0, k + n);
@@ -84,7 +108,7 @@ export class PyList<T = unknown> extends Array<T> {
     return null;
   }
   pop(i?: bigint | number | null): T {
-    if (arguments.length > 1) checkMethodArity(arguments, "list", "pop", 0, 1);
+    if (arguments.length < LIST_POP.min || arguments.length > LIST_POP.max) checkMethodArity(arguments, LIST_POP);
     const n = this.length;
     if (i === undefined) {
       if (n === 0) throw new IndexError("pop from empty list");
@@ -98,7 +122,7 @@ export class PyList<T = unknown> extends Array<T> {
     return arraySplice.call(this, k, 1)[0];
   }
   remove(x: T): null {
-    if (arguments.length !== 1) checkMethodArity(arguments, "list", "remove", 1, 1);
+    if (arguments.length < LIST_REMOVE.min || arguments.length > LIST_REMOVE.max) checkMethodArity(arguments, LIST_REMOVE);
     const n = this.length;
     for (let i = 0; i < n; i++) {
       const y = this[i];
@@ -119,16 +143,16 @@ export class PyList<T = unknown> extends Array<T> {
     return null;
   }
   reverse(): any {
-    if (arguments.length !== 0) checkMethodArity(arguments, "list", "reverse", 0, 0);
+    if (arguments.length < LIST_REVERSE.min || arguments.length > LIST_REVERSE.max) checkMethodArity(arguments, LIST_REVERSE);
     super.reverse();
     return null;
   }
   copy(): PyList<T> {
-    if (arguments.length !== 0) checkMethodArity(arguments, "list", "copy", 0, 0);
+    if (arguments.length < LIST_COPY.min || arguments.length > LIST_COPY.max) checkMethodArity(arguments, LIST_COPY);
     return PyList.fromArray(this);
   }
   clear(): null {
-    if (arguments.length !== 0) checkMethodArity(arguments, "list", "clear", 0, 0);
+    if (arguments.length < LIST_CLEAR.min || arguments.length > LIST_CLEAR.max) checkMethodArity(arguments, LIST_CLEAR);
     this.length = 0;
     return null;
   }
@@ -431,7 +455,7 @@ export class PyDict<K = unknown, V = unknown> {
     this.kt.forget(nk);
   }
   get(k: K, d: V | null = null): V | null {
-    if (arguments.length < 1 || arguments.length > 2) checkMethodArity(arguments, "dict", "get", 1, 2);
+    if (arguments.length < DICT_GET.min || arguments.length > DICT_GET.max) checkMethodArity(arguments, DICT_GET);
     const nk = this.kt.norm(k, false);
     if (nk === NOT_FOUND) return d;
     const v = this.m.get(nk);
@@ -439,7 +463,7 @@ export class PyDict<K = unknown, V = unknown> {
     return v as V;
   }
   setdefault(k: K, d: V | null = null): V {
-    if (arguments.length < 1 || arguments.length > 2) checkMethodArity(arguments, "dict", "setdefault", 1, 2);
+    if (arguments.length < DICT_SETDEFAULT.min || arguments.length > DICT_SETDEFAULT.max) checkMethodArity(arguments, DICT_SETDEFAULT);
     const nk = this.kt.norm(k, false);
     if (nk !== NOT_FOUND && this.m.has(nk)) return this.m.get(nk) as V;
     this.__setitem__(k, d as V);
@@ -447,7 +471,7 @@ export class PyDict<K = unknown, V = unknown> {
   }
   /** (the default may be of another type: `d.pop(key, None)` of a dict of futures) */
   pop<D = V>(k: K, ...d: D[]): V | D {
-    if (arguments.length < 1 || arguments.length > 2) checkMethodArity(arguments, "dict", "pop", 1, 2);
+    if (arguments.length < DICT_POP.min || arguments.length > DICT_POP.max) checkMethodArity(arguments, DICT_POP);
     const nk = this.kt.norm(k, false);
     if (nk === NOT_FOUND || !this.m.has(nk)) {
       if (d.length > 0) return d[0];
@@ -460,7 +484,7 @@ export class PyDict<K = unknown, V = unknown> {
     return v;
   }
   popitem(): PyTuple<K | V> {
-    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "popitem", 0, 0);
+    if (arguments.length < DICT_POPITEM.min || arguments.length > DICT_POPITEM.max) checkMethodArity(arguments, DICT_POPITEM);
     if (this.m.size === 0) throw new KeyError("popitem(): dictionary is empty");
     let last: unknown;
     for (const k of this.m.keys()) last = k;
@@ -473,7 +497,7 @@ export class PyDict<K = unknown, V = unknown> {
   }
   update(src?: unknown, kwargs?: KwArgs): null {
     if (arguments.length > 2 || (arguments.length === 2 && !(kwargs instanceof KwArgs) && kwargs !== undefined)) {
-      throw methodArityError("dict", "update", arguments.length, 0, 1);
+      throw methodArityError("dict", "update", arguments.length, DICT_UPDATE.min, DICT_UPDATE.max);
     }
     if (src instanceof KwArgs) {
       kwargs = src;
@@ -503,7 +527,7 @@ export class PyDict<K = unknown, V = unknown> {
     return null;
   }
   copy(): PyDict<K, V> {
-    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "copy", 0, 0);
+    if (arguments.length < DICT_COPY.min || arguments.length > DICT_COPY.max) checkMethodArity(arguments, DICT_COPY);
     const d = new (this.constructor as new () => PyDict<K, V>)();
     if (d.constructor !== PyDict) {
       // subclasses (defaultdict, Counter) copy their own state in their copy()
@@ -512,22 +536,22 @@ export class PyDict<K = unknown, V = unknown> {
     return d;
   }
   clear(): null {
-    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "clear", 0, 0);
+    if (arguments.length < DICT_CLEAR.min || arguments.length > DICT_CLEAR.max) checkMethodArity(arguments, DICT_CLEAR);
     this.m.clear();
     this.ko = null;
     this.kt.clear();
     return null;
   }
   keys(): PyDictView<K, V, K> {
-    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "keys", 0, 0);
+    if (arguments.length < DICT_KEYS.min || arguments.length > DICT_KEYS.max) checkMethodArity(arguments, DICT_KEYS);
     return new PyDictView(this, 0);
   }
   values(): PyDictView<K, V, V> {
-    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "values", 0, 0);
+    if (arguments.length < DICT_VALUES.min || arguments.length > DICT_VALUES.max) checkMethodArity(arguments, DICT_VALUES);
     return new PyDictView(this, 1);
   }
   items(): PyDictView<K, V> {
-    if (arguments.length !== 0) checkMethodArity(arguments, "dict", "items", 0, 0);
+    if (arguments.length < DICT_ITEMS.min || arguments.length > DICT_ITEMS.max) checkMethodArity(arguments, DICT_ITEMS);
     return new PyDictView(this, 2);
   }
   /** JS iteration over [key, value] pairs (original keys). */
@@ -1317,22 +1341,22 @@ export class PySet<T = unknown> extends PySetBase<T> {
     return new PySet<T>(new PyFrozenSet<T>([...new PyFrozenSet<T>(items)]));
   }
   add(x: T): null {
-    if (arguments.length !== 1) checkMethodArity(arguments, "set", "add", 1, 1);
+    if (arguments.length < SET_ADD.min || arguments.length > SET_ADD.max) checkMethodArity(arguments, SET_ADD);
     this._add(x);
     return null;
   }
   discard(x: T): null {
-    if (arguments.length !== 1) checkMethodArity(arguments, "set", "discard", 1, 1);
+    if (arguments.length < SET_DISCARD.min || arguments.length > SET_DISCARD.max) checkMethodArity(arguments, SET_DISCARD);
     this._discard(asSetKey(x));
     return null;
   }
   remove(x: T): null {
-    if (arguments.length !== 1) checkMethodArity(arguments, "set", "remove", 1, 1);
+    if (arguments.length < SET_REMOVE.min || arguments.length > SET_REMOVE.max) checkMethodArity(arguments, SET_REMOVE);
     if (!this._discard(asSetKey(x))) throw new KeyError(x);
     return null;
   }
   pop(): T {
-    if (arguments.length !== 0) checkMethodArity(arguments, "set", "pop", 0, 0);
+    if (arguments.length < SET_POP.min || arguments.length > SET_POP.max) checkMethodArity(arguments, SET_POP);
     return this._popEntry();
   }
   clear(): null {

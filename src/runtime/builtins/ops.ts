@@ -1,6 +1,7 @@
 // Operators with Python semantics: arithmetic, comparison, truth, hashing, iteration, items, attributes.
 import { noteMissingName } from "./suggestions.js";
-import { CLASS_METHODS, programQualname } from "./program-functions.js";
+import { CLASS_METHODS, programFunctionSite, programQualname } from "./program-functions.js";
+import { code_object, signature_origin } from "./signature-info.js";
 import { NOT_BOUND, applyArgs, callWithKeywords, methodQualname, parameterNames } from "./keywords.js";
 import { SPREAD_LIMIT } from "./star-call.js";
 import { concatChecked, loneHighMade, repeatChecked } from "./surrogates.js";
@@ -17,7 +18,7 @@ import { isClass } from "./repr.js";
 import { isCallableObject, isJsClass, ITEM_METHODS } from "./names.js";
 import { moduleNamespaceName, stdlibModuleFile } from "./module-files.js";
 import { ARITY, ARITY_LEAST, ARITY_SHIFT, arity, checkArguments } from "./arity.js";
-import { strMethodArityProblem } from "./builtin-arity.js";
+import { refusesKeywords, strMethodArityProblem } from "./builtin-arity.js";
 import { strMethod, intMethod, floatMethod, strArg } from "./strmethods.js";
 import { percentFormat } from "./percent.js";
 import { pow as libmPow } from "./libm.js";
@@ -1061,6 +1062,9 @@ const selfFirstViews = new WeakMap<Function, Function>();
  * instance as `this`, Python's function takes it first (`Thread.join(t)`). One view per method, so
  * `C.m is C.m`; a blocking method's generator form (`$g`) is offered the same way.
  */
+/** The method each selfFirst view stands for (its `__code__` is the method's). */
+const viewedMethods = new WeakMap<Function, Function>();
+
 function selfFirst(method: Function, name: string): Function {
   let view = selfFirstViews.get(method);
   if (view) return view;
@@ -1084,6 +1088,7 @@ function selfFirst(method: Function, name: string): Function {
     });
   selfFirstViews.set(method, view);
   selfFirstViews.set(view, view);
+  viewedMethods.set(view, method);
   return view;
 }
 
@@ -1265,6 +1270,16 @@ export function getattr(obj: any, name: string, dflt: unknown = NO_DEFAULT_ATTR)
   }
   // (a builtin function, a class or a bound method has none: Function.prototype's is not Python's)
   // A def or lambda of the program (a plain JS function: no names of its own).
+  // `f.__code__` of a def or lambda of a program that reads some `__code__` (signature-info.ts)
+  if (name === "__code__" && typeof obj === "function" && !isClass(obj)) {
+    // (a method read from its class or bound to an instance: its function's)
+    const inner = Object.prototype.hasOwnProperty.call(obj, "__func__") ? (obj as { __func__?: unknown }).__func__ : undefined;
+    const fn = signature_origin(viewedMethods.get(obj) ?? (typeof inner === "function" ? inner : obj));
+    const site = programFunctionSite(fn);
+    const q = site === null ? undefined : String(getattr(obj, "__qualname__"));
+    const code = site === null || q === undefined ? undefined : code_object(fn, q.slice(q.lastIndexOf(".") + 1), q, site.path, site.line);
+    if (code !== undefined) return code;
+  }
   if ((name === "__name__" || name === "__qualname__") && typeof obj === "function" && !isClass(obj)) {
     // (a bound method's are its function's, named by the class that defines it)
     const bound = obj as { __func__?: unknown; __self__?: unknown };
@@ -1687,6 +1702,7 @@ function isInstanceMethod(obj: object, name: string): boolean {
  * are bound by name as callkw_method binds them.
  */
 function callKeywordsAtEnd(f: Function, obj: object, args: any[]): any {
+  if (refusesKeywords(f, (args[args.length - 1] as KwArgs).kw)) return applyArgs(f, obj, args.slice(0, -1));
   const names = parameterNames(f);
   if (names !== null && !names.some((n: string) => n.startsWith("..."))) {
     const r = callWithKeywords(f, obj, args.slice(0, -1), (args[args.length - 1] as KwArgs).kw);

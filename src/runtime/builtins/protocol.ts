@@ -11,6 +11,7 @@ import { addressOf, className, descriptorKind, isCallableObject, isJsClass, ITEM
 import { PyObject, KwArgs, CONSTRUCT, programClasses } from "./object.js";
 import { isClass } from "./repr.js";
 import { late, registerLate } from "./late.js";
+import { refusesKeywords } from "./builtin-arity.js";
 
 // ---------------------------------------------------------------------------------------------
 // NotImplemented, Ellipsis
@@ -732,6 +733,7 @@ export function callv(f: unknown, args: unknown[], self?: unknown): any {
       // (an empty `**kwargs` passes nothing: a builtin would take it for an argument; a translated
       // function is still bound, which checks its arguments)
       if (last.isEmpty() && isMarkedBuiltin(f)) return applyArgs(f, self, args.slice(0, -1));
+      if (refusesKeywords(f, last.kw)) return applyArgs(f, self, args.slice(0, -1));
       const r = callWithKeywords(f, self, args.slice(0, -1), last.kw);
       if (r !== NOT_BOUND) return r;
     }

@@ -9,7 +9,7 @@ import { ITERATOR_KIND } from "./names.js";
 import { repr, reprActive } from "./repr.js";
 import { eq, lt, NotImplemented, typeName, index as toIndex } from "./protocol.js";
 import { KwArgs } from "./object.js";
-import { methodArityMessage } from "./builtin-arity.js";
+import { methodArityMessage, methodBounds, type MethodBounds } from "./builtin-arity.js";
 
 /** Array iteration: a list or tuple subclass that defines `__iter__` iterates otherwise (define_class). */
 export const ARRAY_VALUES = Array.prototype[Symbol.iterator];
@@ -107,14 +107,14 @@ export function methodArityError(owner: string, name: string, n: number, min: nu
  * empty `**kwargs` counts for nothing (the call goes on), keywords are refused, and a count still
  * out of bounds is methodArityError's TypeError.
  */
-export function checkMethodArity(args: IArguments, owner: string, name: string, min: number, max: number): void {
+export function checkMethodArity(args: IArguments, b: MethodBounds): void {
   let n = args.length;
   const last = n === 0 ? undefined : args[n - 1];
   if (last instanceof KwArgs) {
-    if (!last.isEmpty()) throw new TypeError(`${owner}.${name}() takes no keyword arguments`);
+    if (!last.isEmpty()) throw new TypeError(`${b.owner}.${b.name}() takes no keyword arguments`);
     n--;
   }
-  if (n < min || n > max) throw methodArityError(owner, name, n, min, max);
+  if (n < b.min || n > b.max) throw methodArityError(b.owner, b.name, n, b.min, b.max);
 }
 
 type Cmp = boolean | typeof NotImplemented;
@@ -156,9 +156,11 @@ export function installSequenceMethods(kind: SequenceKind): void {
   const { name, cls, start, finish } = kind;
   const same = (o: unknown): o is unknown[] => o instanceof cls;
   const iteratorName = `${name}_iterator`;
+  const INDEX = methodBounds(name, "index");
+  const COUNT = methodBounds(name, "count");
   const methods: SequenceMethods<unknown, unknown> & ThisType<unknown[]> = {
     index(this: unknown[], x: unknown, start?: bigint | number, stop?: bigint | number): bigint {
-      if (arguments.length < 1 || arguments.length > 3) checkMethodArity(arguments, name, "index", 1, 3);
+      if (arguments.length < INDEX.min || arguments.length > INDEX.max) checkMethodArity(arguments, INDEX);
       const n = this.length;
       let s = start === undefined || start === null ? 0 : Number(toIndex(start));
       let e = stop === undefined || stop === null ? n : Number(toIndex(stop));
@@ -172,7 +174,7 @@ export function installSequenceMethods(kind: SequenceKind): void {
       throw new ValueError(kind.notFound(x));
     },
     count(this: unknown[], x: unknown): bigint {
-      if (arguments.length !== 1) checkMethodArity(arguments, name, "count", 1, 1);
+      if (arguments.length < COUNT.min || arguments.length > COUNT.max) checkMethodArity(arguments, COUNT);
       // (the items themselves, by index: a subclass's own __iter__ is not asked, as in CPython)
       let c = 0;
       for (let i = 0; i < this.length; i++) if (this[i] === x || eq(this[i], x)) c++;

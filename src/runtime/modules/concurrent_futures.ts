@@ -27,7 +27,7 @@ import { stdio } from "../builtins/functions.js";
 import { format_exception } from "./traceback.js";
 import { _bind, _isNone, _toInt, _toSeconds } from "../asyncio/_util.js";
 import * as sched from "../threads/scheduler.js";
-import { bcall, blocking_function } from "../threads/blocking.js";
+import { bcall, blocking_function, blocking_values, plain_values } from "../threads/blocking.js";
 import { _defineBlocking, Semaphore } from "./threading_sync.js";
 import { Thread, _register_atexit } from "./threading.js";
 import { Queue } from "./queue.js";
@@ -279,18 +279,27 @@ export const wait = blocking_function(wait_g as (...a: unknown[]) => Gen<unknown
 Object.defineProperty(wait, "__name__", { value: "wait" });
 
 /** as_completed(fs, timeout=None): the futures as they finish (the finished ones first). */
-export function* as_completed(...args: unknown[]): Generator<unknown, null, unknown> {
+export function as_completed(...args: unknown[]): Generator<unknown, unknown, unknown> {
+  return blocking_values(asCompletedMixed(args), asCompleted);
+}
+function* asCompleted(inner: Generator<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
+  return yield* plain_values(inner);
+}
+Object.defineProperty(asCompleted.prototype, "__qualname__", { value: "as_completed" });
+Object.defineProperty(asCompleted.prototype, "__name__", { value: "as_completed" });
+/** (its waits are yields of Waiters: blocking.ts blocking_values) */
+function* asCompletedMixed(args: unknown[]): Generator<unknown, null, unknown> {
   const [fsArg, timeout] = _bind("as_completed", args, ["fs", "timeout"]);
   const fs = concurrentFutures(fsArg);
-  const total = fs.length;
   const end = _isNone(timeout) ? null : host.now() + _toSeconds(timeout);
+  const total = fs.length;
   let pending = fs.filter((f) => !f.done());
   for (const f of fs) if (f.done()) yield f;
   while (pending.length > 0) {
     const finished = pending.filter((f) => f.done());
     if (finished.length === 0) {
       if (end !== null && end <= host.now()) throw new TimeoutError(`${pending.length} (of ${total}) futures unfinished`);
-      sched.run_plain(waitAny(pending, end));
+      yield* waitAny(pending, end);
       continue;
     }
     pending = pending.filter((f) => !f.done());
@@ -335,7 +344,7 @@ export class Executor extends PyObject {
     const n = columns.length ? Math.min(...columns.map((c) => c.length)) : 0;
     const fs: Future[] = [];
     for (let i = 0; i < n; i++) fs.push(this.submit(fn, ...columns.map((c) => c[i])) as Future);
-    return mapResults(fs, end);
+    return blocking_values(mapResultsMixed(fs, end), mapResults);
   }
   shutdown(..._args: unknown[]): null {
     return null;
@@ -350,17 +359,21 @@ export class Executor extends PyObject {
 }
 
 /** Executor.map's result iterator: each result in order; the rest are cancelled on failure. */
-function* mapResults(fs: Future[], end: number | null): Generator<unknown, null, unknown> {
+function* mapResultsMixed(fs: Future[], end: number | null): Generator<unknown, null, unknown> {
   fs.reverse();
   try {
     while (fs.length > 0) {
       const f = fs.pop() as Future;
-      yield end === null ? f.result() : f.result(end - host.now());
+      // (its waits are yields of Waiters: blocking.ts blocking_values)
+      yield yield* end === null ? f._result_g() : f._result_g(end - host.now());
     }
   } finally {
     for (const f of fs) f.cancel();
   }
   return null;
+}
+function* mapResults(inner: Generator<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
+  return yield* plain_values(inner);
 }
 // Its generator objects print as CPython's (`<generator object Executor.map.<locals>.result_iterator at 0x...>`).
 Object.defineProperty(mapResults.prototype, "__qualname__", { value: "Executor.map.<locals>.result_iterator" });

@@ -386,4 +386,7 @@ export {
   blocking_lambda as _tsy_blocking_lambda,
   call_spec as _tsy_call_spec,
   call_spec_m as _tsy_call_spec_m,
+  bdrain as _tsy_bdrain,
+  bnext as _tsy_bnext,
 } from "../threads/blocking.js";
+export { iter as _tsy_biter } from "../builtins/protocol.js";

@@ -8,10 +8,11 @@
 // block (time.sleep, Lock.acquire, Queue.get, Future.result...) carry a `$g` the same way.
 
 import { KwArgs } from "../builtins/object.js";
+import { PyList } from "../builtins/collections.js";
 import { call, getattr } from "../builtins/index.js";
 import { bindsAsMethod } from "../builtins/ops.js";
 import { callWithKeywords, NOT_BOUND } from "../builtins/keywords.js";
-import { run_plain, type Waiter } from "./scheduler.js";
+import { block_plain, run_plain, Waiter } from "./scheduler.js";
 import { python_function_of } from "../program.js";
 
 type Gen = Generator<Waiter, unknown, unknown>;
@@ -98,6 +99,85 @@ export function* bcallm(obj: unknown, name: string, ...args: unknown[]): Gen {
   return yield* bcall(getattr(obj, name), ...args);
 }
 
+/**
+ * Iterators of the runtime whose next() can block (Executor.map's results, as_completed) are
+ * written once as a "mixed" generator: it yields a Waiter where it blocks and its values otherwise
+ * (a Waiter is never a Python value). `blocking_values(inner, outer)` gives the generator object
+ * the program sees: `outer(inner)` (a generator function whose objects print as CPython's) drives
+ * `inner` on the JS stack, blocking there; a blocking def of a thread steps `inner` itself through
+ * bdrain/bnext below, suspending the thread instead.
+ */
+const stepForms = new WeakMap<object, Generator<unknown, unknown, unknown>>();
+
+export function blocking_values<G extends Generator<unknown, unknown, unknown>>(
+  inner: Generator<unknown, unknown, unknown>,
+  outer: (inner: Generator<unknown, unknown, unknown>) => G,
+): G {
+  const g = outer(inner);
+  stepForms.set(g, inner);
+  return g;
+}
+
+/** The body of blocking_values's `outer`: the values of `inner`, its waits made on the JS stack. */
+export function* plain_values(inner: Generator<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
+  try {
+    for (;;) {
+      const r = inner.next();
+      if (r.done) return r.value;
+      if (r.value instanceof Waiter) block_plain(r.value);
+      else yield r.value;
+    }
+  } finally {
+    inner.return(undefined);
+  }
+}
+
+/** One step of a blocking iterator `g` in a thread: [value], or null at its end. */
+function* stepOf(g: Generator<unknown, unknown, unknown>, inner: Generator<unknown, unknown, unknown>): Gen {
+  try {
+    for (;;) {
+      const r = inner.next();
+      if (r.done) break;
+      if (r.value instanceof Waiter) yield r.value;
+      else return [r.value];
+    }
+  } catch (e) {
+    g.return(undefined);
+    throw e;
+  }
+  g.return(undefined);
+  return null;
+}
+
+/**
+ * `list(ex.map(...))` (any builtin that consumes all of an iterable) in a blocking def:
+ * `list((yield from _tsy_bdrain(it)))`, the values of a blocking iterator collected with the thread
+ * suspending where it waits; any other iterable is handed on as it is.
+ */
+export function* bdrain(it: unknown): Gen {
+  const inner = typeof it === "object" && it !== null ? stepForms.get(it) : undefined;
+  if (inner === undefined) return it;
+  const out: unknown[] = [];
+  for (
+    let v = yield* stepOf(it as Generator<unknown, unknown, unknown>, inner);
+    v !== null;
+    v = yield* stepOf(it as Generator<unknown, unknown, unknown>, inner)
+  )
+    out.push((v as unknown[])[0]);
+  return PyList.fromArray(out);
+}
+
+/**
+ * `for x in ex.map(...)` in a blocking def, as a while loop: `_r = yield from _tsy_bnext(_it)`
+ * gives [value] (a one-item list), or null at the end; `_it` is what `iter()` gave.
+ */
+export function* bnext(it: unknown): Gen {
+  const inner = typeof it === "object" && it !== null ? stepForms.get(it) : undefined;
+  if (inner !== undefined) return yield* stepOf(it as Generator<unknown, unknown, unknown>, inner);
+  const r = (it as Iterator<unknown>).next();
+  return r.done ? null : PyList.fromArray([r.value]);
+}
+
 /** The call a blocking lambda's body makes, as the lambda evaluated it (src/lower/blocking-functions.ts). */
 class CallSpec {
   constructor(
@@ -118,6 +198,29 @@ export function call_spec_m(obj: unknown, name: string, ...args: unknown[]): Cal
 }
 
 /**
+ * Makes the call `spec` stands for. An argument (or keyword value) that is a CallSpec itself is a
+ * blocking call nested in the lambda's body (`lambda: print(take(2))`): it is made first, in order;
+ * the compiler nests one only where what follows it in the arguments has no effects.
+ */
+function* runSpec(spec: CallSpec): Gen {
+  let args = spec.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a instanceof CallSpec || (a instanceof KwArgs && Object.values(a.kw).some((v) => v instanceof CallSpec))) {
+      if (args === spec.args) args = args.slice();
+      if (a instanceof CallSpec) args[i] = yield* runSpec(a);
+      else {
+        const kw: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(a.kw)) kw[k] = v instanceof CallSpec ? yield* runSpec(v) : v;
+        args[i] = new KwArgs(kw);
+      }
+    }
+  }
+  if (spec.method !== null) return yield* bcallm(spec.target, spec.method, ...args);
+  return yield* bcall(spec.target, ...args);
+}
+
+/**
  * A lambda whose body is a call that can block (`lambda: serve(sock)`), compiled to return that
  * call (call_spec): a plain function that makes it, carrying the generator form `$g` that a thread
  * delegates to, so the thread suspends where the call blocks.
@@ -126,8 +229,7 @@ export function blocking_lambda(inner: Function): Function {
   const genfn = function* (this: unknown, ...args: unknown[]): Gen {
     const spec = call(inner, ...args);
     if (!(spec instanceof CallSpec)) return spec;
-    if (spec.method !== null) return yield* bcallm(spec.target, spec.method, ...spec.args);
-    return yield* bcall(spec.target, ...spec.args);
+    return yield* runSpec(spec);
   };
   // An arrow function, as the compiled lambda is: what names a lambda "<lambda>" knows it by that.
   const wrapper = (...args: unknown[]): unknown => run_plain(genfn(...args));
