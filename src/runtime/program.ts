@@ -1338,7 +1338,8 @@ export function* anext_or_stop(it: any): Generator<unknown, unknown, unknown> {
 
 /** The builtin `anext(iterator[, default])`: what `__anext__()` gives, or with a default an
  *  anext_awaitable around it; a non-async-iterator fails at the call, as in CPython. */
-export function anext(it: any, ...rest: unknown[]): unknown {
+// (any: the program awaits it or drives it by hand, `anext(it, d).__await__()`)
+export function anext(it: any, ...rest: unknown[]): any {
   if (typeof it?.__anext__ !== "function") throw new TypeError(`'${typeName(it)}' object is not an async iterator`);
   const aw = it.__anext__();
   return rest.length ? new AnextAwaitable(aw, rest[0]) : aw;
