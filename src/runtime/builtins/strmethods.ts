@@ -308,13 +308,17 @@ function center(s: string, width: unknown, fill?: unknown): string {
 
 function ljust(s: string, width: unknown, fill?: unknown): string {
   const w = Number(toIndex(width));
+  // (the fill is checked even when nothing is padded)
+  const f = fillArg(fill);
   const n = strLen(s);
-  return w <= n ? s : s + fillArg(fill).repeat(w - n);
+  return w <= n ? s : s + f.repeat(w - n);
 }
 function rjust(s: string, width: unknown, fill?: unknown): string {
   const w = Number(toIndex(width));
+  // (the fill is checked even when nothing is padded)
+  const f = fillArg(fill);
   const n = strLen(s);
-  return w <= n ? s : fillArg(fill).repeat(w - n) + s;
+  return w <= n ? s : f.repeat(w - n) + s;
 }
 function zfill(s: string, width: unknown): string {
   const w = Number(toIndex(width));
@@ -474,6 +478,8 @@ function splitlines(s: string, keepends: unknown = false): PyList<string> {
 }
 
 function expandtabs(s: string, tabsize: unknown = 8n): string {
+  // (expandtabs(tabsize=4): the keyword arrives as the one parameter)
+  if (tabsize instanceof KwArgs) tabsize = popKw([tabsize])?.tabsize ?? 8n;
   const ts = Number(toIndex(tabsize));
   let out = "";
   let col = 0;
