@@ -279,7 +279,7 @@ function align3(lead: string, body: string, width: number, fill: string, align: 
 function formatStr(s: string, spec: string, tname = "str"): string {
   const sp = parseSpec(spec, tname);
   if (sp.type !== "" && sp.type !== "s") throw new ValueError(`Unknown format code '${sp.type}' for object of type '${tname}'`);
-  if (sp.sign) throw new ValueError("Sign not allowed in string format specifier");
+  if (sp.sign) throw new ValueError(`${sp.sign === " " ? "Space" : "Sign"} not allowed in string format specifier`);
   if (sp.z) throw new ValueError("Negative zero coercion (z) not allowed in string format specifier");
   if (sp.alt) throw new ValueError("Alternate form (#) not allowed in string format specifier");
   if (sp.align === "=") throw new ValueError("'=' alignment not allowed in string format specifier");
@@ -369,6 +369,8 @@ export function formatFloat(x: number, spec: string, sp?: Spec): string {
   const prec = sp.precision;
   let pct = "";
   if (x !== x || x === Infinity || x === -Infinity) {
+    // (the type is checked for inf and nan too)
+    if (!"eEfFgGn%".includes(t)) throw new ValueError(`Unknown format code '${t}' for object of type 'float'`);
     body = x !== x ? "nan" : "inf";
     if (upper) body = body.toUpperCase();
     neg = x === -Infinity;
