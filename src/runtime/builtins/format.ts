@@ -314,6 +314,8 @@ function formatInt(v: bigint, spec: string, tname = "int"): string {
   if (t === "c") {
     if (sp.sign) throw new ValueError("Sign not allowed with integer format specifier 'c'");
     if (sp.alt) throw new ValueError("Alternate form (#) is not allowed with integer format specifier 'c'");
+    // (read as a C long first)
+    if (v < -(2n ** 63n) || v >= 2n ** 63n) throw new OverflowError("Python int too large to convert to C long");
     if (v < 0n || v > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
     return align3("", String.fromCodePoint(Number(v)), sp.width, sp.fill || " ", sp.align || ">");
   }
