@@ -189,9 +189,20 @@ function parseSpec(spec: string, forType: string): Spec {
     precision: m[9] !== undefined ? parseInt(m[9], 10) : -1,
     type: m[10] ?? "",
   };
+  if (s.grouping) {
+    const problem = groupingProblem(s.grouping, s.type);
+    if (problem) throw problem;
+  }
   if (specCache.size > 500) specCache.clear();
   specCache.set(spec, s);
   return s;
+}
+
+/** A grouping the presentation type cannot have, as CPython's spec parser judges it (before the object's type does). */
+function groupingProblem(grouping: string, type: string): ValueError | null {
+  if (type === "" || "defgEFG%".includes(type)) return null;
+  if ("boxX".includes(type)) return grouping === "," ? new ValueError(`Cannot specify ',' with '${type}'.`) : null;
+  return new ValueError(`Cannot specify '${grouping}' with '${type}'.`);
 }
 
 /** Why a spec the standard mini-language refuses is wrong, in CPython's words (its parser's order). */
@@ -207,7 +218,12 @@ function specError(spec: string, forType: string): ValueError {
     if (!digits) return new ValueError("Format specifier missing precision");
     rest = rest.slice(digits[0].length);
   }
-  // One character left is the presentation type, which this type does not have.
+  // One character left is the presentation type, which this type does not have (the parser
+  // judges a grouping with it first).
+  if ([...rest].length === 1 && grouping) {
+    const problem = groupingProblem(grouping, rest);
+    if (problem) return problem;
+  }
   if ([...rest].length === 1) return new ValueError(`Unknown format code '${rest}' for object of type '${forType}'`);
   return new ValueError(`Invalid format specifier '${spec}' for object of type '${forType}'`);
 }
@@ -278,6 +294,8 @@ function align3(lead: string, body: string, width: number, fill: string, align: 
 
 function formatStr(s: string, spec: string, tname = "str"): string {
   const sp = parseSpec(spec, tname);
+  // (a grouping is judged first, as the parser's, against the default type 's')
+  if (sp.grouping && sp.type === "") throw new ValueError(`Cannot specify '${sp.grouping}' with 's'.`);
   if (sp.type !== "" && sp.type !== "s") throw new ValueError(`Unknown format code '${sp.type}' for object of type '${tname}'`);
   if (sp.sign) throw new ValueError(`${sp.sign === " " ? "Space" : "Sign"} not allowed in string format specifier`);
   if (sp.z) throw new ValueError("Negative zero coercion (z) not allowed in string format specifier");
