@@ -130,6 +130,8 @@ function expFormat(x: number, p: number, alt: boolean): string {
 function generalFormat(x: number, prec: number, alt: boolean, noType: boolean): string {
   const P = prec === 0 ? 1 : prec;
   if (x === 0) {
+    // (no type and one digit: zero's exponent 0 is not below P - 1, so it is written with one, as 1.0's is)
+    if (noType && P === 1) return alt ? "0.e+00" : "0e+00";
     if (alt) return "0." + "0".repeat(P - 1);
     return noType ? "0.0" : "0";
   }
