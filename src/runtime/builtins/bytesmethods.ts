@@ -278,6 +278,10 @@ function methods(data: Data, make: Make): Record<string, (this: unknown, ...a: a
       const errors = "errors" in kw ? kw.errors : (args[1] ?? "strict");
       return decodeBytes(data(this), encoding, errors, this);
     },
+    // (a classmethod, reached from an instance too: b"".fromhex("41"))
+    fromhex(this: unknown, s: unknown) {
+      return make(fromHex(s));
+    },
     hex(this: unknown, ...args: unknown[]): string {
       const kw = popKw(args) ?? {};
       return hexImpl(data(this), "sep" in kw ? kw.sep : args[0], "bytes_per_sep" in kw ? kw.bytes_per_sep : args[1]);
