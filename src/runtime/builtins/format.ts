@@ -333,7 +333,7 @@ function formatInt(v: bigint, spec: string, tname = "int"): string {
   if (sp.z) throw new ValueError("Negative zero coercion (z) not allowed in integer format specifier");
   if (t === "c") {
     if (sp.sign) throw new ValueError("Sign not allowed with integer format specifier 'c'");
-    if (sp.alt) throw new ValueError("Alternate form (#) is not allowed with integer format specifier 'c'");
+    if (sp.alt) throw new ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
     // (read as a C long first)
     if (v < -(2n ** 63n) || v >= 2n ** 63n) throw new OverflowError("Python int too large to convert to C long");
     if (v < 0n || v > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
