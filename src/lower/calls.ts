@@ -32,6 +32,7 @@ import {
   builtinKeywordProblem,
   mathArityProblem,
   strMethodArityProblem,
+  strKeywordProblem,
   containerMethodArityProblem,
 } from "../runtime/builtins/builtin-arity.js";
 import { classAttributeBoundByValue, classAttributeRead } from "./class-attributes.js";
@@ -418,8 +419,15 @@ function attributeCallShape(cx: LowerContext, e: py.Call, f: py.Attribute, p: Ca
     if (problem) return cx.rt("bad_call", lit(problem), obj, ...args);
   }
   if (!onBuiltin && PYSTR_METHODS.has(f.attr) && receiverType === "str") {
-    const problem = e.keywords.length || args.some((a) => a.k === "spread") ? null : strMethodArityProblem(f.attr, args.length);
-    if (problem) return cx.rt("bad_call", lit(problem), obj, ...args);
+    const problem = e.keywords.length
+      ? strKeywordProblem(
+          f.attr,
+          e.keywords.flatMap((k) => (k.arg ? [k.arg] : [])),
+        )
+      : args.some((a) => a.k === "spread")
+        ? null
+        : strMethodArityProblem(f.attr, args.length);
+    if (problem) return cx.rt("bad_call", lit(problem), obj, ...args, ...kwArgs(cx, e, p));
     return call(member(cx.helper("pystr"), f.attr), obj, ...args, ...kwArgs(cx, e, p));
   }
   // Any other method of a proven int, bool, float or str (a literal too): callm looks it up, and

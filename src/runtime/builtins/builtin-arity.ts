@@ -238,6 +238,26 @@ export function strMethodArityProblem(name: string, n: number): string | null {
   return check === undefined ? null : check(n);
 }
 
+// The str methods that take keywords, and which (`format` takes any); every other one refuses them.
+const STR_KEYWORDS: Record<string, readonly string[]> = {
+  split: ["sep", "maxsplit"],
+  rsplit: ["sep", "maxsplit"],
+  splitlines: ["keepends"],
+  encode: ["encoding", "errors"],
+  expandtabs: ["tabsize"],
+};
+
+/** CPython's TypeError for `s.name(..., k=v)` of a str with these keywords, or null when it takes them (or `name` is not a str method). */
+export function strKeywordProblem(name: string, keywords: readonly string[]): string | null {
+  if (keywords.length === 0 || name === "format" || !STR_ARITY.has(name)) return null;
+  const allowed = STR_KEYWORDS[name];
+  if (allowed === undefined) return `str.${name}() takes no keyword arguments`;
+  if (keywords.length > allowed.length)
+    return `${name}() takes at most ${allowed.length} keyword argument${allowed.length === 1 ? "" : "s"} (${keywords.length} given)`;
+  const other = keywords.find((k) => !allowed.includes(k));
+  return other !== undefined ? `'${other}' is an invalid keyword argument for ${name}()` : null;
+}
+
 /**
  * CPython's words for a method of list, tuple, dict or set called with `n` arguments where it takes
  * `min` to `max`: one (`list.append() takes exactly one argument (0 given)`), none (`dict.keys()

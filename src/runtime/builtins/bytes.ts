@@ -543,6 +543,7 @@ export class PyBytes extends Uint8Array {
 export interface PyBytes {
   decode(...args: unknown[]): string;
   hex(...args: unknown[]): string;
+  fromhex(s: unknown): PyBytes;
   count(...args: unknown[]): bigint;
   rfind(...args: unknown[]): bigint;
   index(...args: unknown[]): bigint;

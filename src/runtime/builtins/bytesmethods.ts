@@ -1,7 +1,7 @@
 // The methods bytes and bytearray share (Python's bytes_methods): each works on the receiver's bytes
 // and builds results of the receiver's own type (`make`). Character classes are ASCII only, as in
 // CPython (b"\xe9".isalpha() is False, only b" \t\n\r\x0b\x0c" is whitespace).
-import { TypeError, ValueError } from "./exceptions.js";
+import { OverflowError, TypeError, ValueError } from "./exceptions.js";
 import { PyList, PyTuple } from "./collections.js";
 import { popKw } from "./object.js";
 import { typeName, index as toIndex, toIterable, truthy } from "./protocol.js";
@@ -193,12 +193,25 @@ function hexImpl(d: Uint8Array, sep: unknown, perSep: unknown): string {
     for (let i = 0; i < d.length; i++) s += HEX[d[i] >> 4] + HEX[d[i] & 15];
     return s;
   }
-  const sp = typeof sep === "string" ? sep : String.fromCharCode(...(argBytes(sep) as unknown as number[]));
+  // (a str or bytes of one ASCII character; bytes' own iterator gives ints, so its bytes are read by index)
+  let sp: string;
+  if (typeof sep === "string") sp = sep;
+  else if (typeName(sep) === "bytes") {
+    const u = argBytes(sep);
+    sp = "";
+    for (let i = 0; i < u.length; i++) sp += String.fromCharCode(u[i]);
+  } else if (typeof sep === "bigint" || typeof sep === "boolean" || typeof sep === "number")
+    throw new TypeError(`object of type '${typeName(sep)}' has no len()`);
+  else throw new TypeError("sep must be str or bytes.");
   if (sp.length !== 1) throw new ValueError("sep must be length 1.");
-  const n = Number(toIndex(perSep ?? 1n));
+  if (sp.charCodeAt(0) > 0x7f) throw new ValueError("sep must be ASCII.");
+  const big = toIndex(perSep ?? 1n);
+  if (big > 2147483647n || big < -2147483648n) throw new OverflowError("Python int too large to convert to C int");
+  const n = Number(big);
   const digits: string[] = [];
   for (let i = 0; i < d.length; i++) digits.push(HEX[d[i] >> 4] + HEX[d[i] & 15]);
-  const k = Math.abs(n) || 1;
+  // (bytes_per_sep 0: no separators)
+  const k = n === 0 ? Math.max(1, digits.length) : Math.abs(n);
   const groups: string[] = [];
   if (n >= 0) for (let end = digits.length; end > 0; end -= k) groups.unshift(digits.slice(Math.max(0, end - k), end).join(""));
   else for (let i = 0; i < digits.length; i += k) groups.push(digits.slice(i, i + k).join(""));
@@ -264,6 +277,10 @@ function methods(data: Data, make: Make): Record<string, (this: unknown, ...a: a
       const encoding = "encoding" in kw ? kw.encoding : (args[0] ?? "utf-8");
       const errors = "errors" in kw ? kw.errors : (args[1] ?? "strict");
       return decodeBytes(data(this), encoding, errors, this);
+    },
+    // (a classmethod, reached from an instance too: b"".fromhex("41"))
+    fromhex(this: unknown, s: unknown) {
+      return make(fromHex(s));
     },
     hex(this: unknown, ...args: unknown[]): string {
       const kw = popKw(args) ?? {};

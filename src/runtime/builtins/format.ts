@@ -130,6 +130,8 @@ function expFormat(x: number, p: number, alt: boolean): string {
 function generalFormat(x: number, prec: number, alt: boolean, noType: boolean): string {
   const P = prec === 0 ? 1 : prec;
   if (x === 0) {
+    // (no type and one digit: zero's exponent 0 is not below P - 1, so it is written with one, as 1.0's is)
+    if (noType && P === 1) return alt ? "0.e+00" : "0e+00";
     if (alt) return "0." + "0".repeat(P - 1);
     return noType ? "0.0" : "0";
   }
@@ -189,9 +191,20 @@ function parseSpec(spec: string, forType: string): Spec {
     precision: m[9] !== undefined ? parseInt(m[9], 10) : -1,
     type: m[10] ?? "",
   };
+  if (s.grouping) {
+    const problem = groupingProblem(s.grouping, s.type);
+    if (problem) throw problem;
+  }
   if (specCache.size > 500) specCache.clear();
   specCache.set(spec, s);
   return s;
+}
+
+/** A grouping the presentation type cannot have, as CPython's spec parser judges it (before the object's type does). */
+function groupingProblem(grouping: string, type: string): ValueError | null {
+  if (type === "" || "defgEFG%".includes(type)) return null;
+  if ("boxX".includes(type)) return grouping === "," ? new ValueError(`Cannot specify ',' with '${type}'.`) : null;
+  return new ValueError(`Cannot specify '${grouping}' with '${type}'.`);
 }
 
 /** Why a spec the standard mini-language refuses is wrong, in CPython's words (its parser's order). */
@@ -207,7 +220,12 @@ function specError(spec: string, forType: string): ValueError {
     if (!digits) return new ValueError("Format specifier missing precision");
     rest = rest.slice(digits[0].length);
   }
-  // One character left is the presentation type, which this type does not have.
+  // One character left is the presentation type, which this type does not have (the parser
+  // judges a grouping with it first).
+  if ([...rest].length === 1 && grouping) {
+    const problem = groupingProblem(grouping, rest);
+    if (problem) return problem;
+  }
   if ([...rest].length === 1) return new ValueError(`Unknown format code '${rest}' for object of type '${forType}'`);
   return new ValueError(`Invalid format specifier '${spec}' for object of type '${forType}'`);
 }
@@ -278,8 +296,10 @@ function align3(lead: string, body: string, width: number, fill: string, align: 
 
 function formatStr(s: string, spec: string, tname = "str"): string {
   const sp = parseSpec(spec, tname);
+  // (a grouping is judged first, as the parser's, against the default type 's')
+  if (sp.grouping && sp.type === "") throw new ValueError(`Cannot specify '${sp.grouping}' with 's'.`);
   if (sp.type !== "" && sp.type !== "s") throw new ValueError(`Unknown format code '${sp.type}' for object of type '${tname}'`);
-  if (sp.sign) throw new ValueError("Sign not allowed in string format specifier");
+  if (sp.sign) throw new ValueError(`${sp.sign === " " ? "Space" : "Sign"} not allowed in string format specifier`);
   if (sp.z) throw new ValueError("Negative zero coercion (z) not allowed in string format specifier");
   if (sp.alt) throw new ValueError("Alternate form (#) not allowed in string format specifier");
   if (sp.align === "=") throw new ValueError("'=' alignment not allowed in string format specifier");
@@ -313,7 +333,9 @@ function formatInt(v: bigint, spec: string, tname = "int"): string {
   if (sp.z) throw new ValueError("Negative zero coercion (z) not allowed in integer format specifier");
   if (t === "c") {
     if (sp.sign) throw new ValueError("Sign not allowed with integer format specifier 'c'");
-    if (sp.alt) throw new ValueError("Alternate form (#) is not allowed with integer format specifier 'c'");
+    if (sp.alt) throw new ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
+    // (read as a C long first)
+    if (v < -(2n ** 63n) || v >= 2n ** 63n) throw new OverflowError("Python int too large to convert to C long");
     if (v < 0n || v > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
     return align3("", String.fromCodePoint(Number(v)), sp.width, sp.fill || " ", sp.align || ">");
   }
@@ -369,6 +391,8 @@ export function formatFloat(x: number, spec: string, sp?: Spec): string {
   const prec = sp.precision;
   let pct = "";
   if (x !== x || x === Infinity || x === -Infinity) {
+    // (the type is checked for inf and nan too)
+    if (!"eEfFgGn%".includes(t)) throw new ValueError(`Unknown format code '${t}' for object of type 'float'`);
     body = x !== x ? "nan" : "inf";
     if (upper) body = body.toUpperCase();
     neg = x === -Infinity;

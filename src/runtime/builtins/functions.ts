@@ -431,6 +431,8 @@ const WS_TRIM = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
 function parseIntStr(s: string, base: number, orig: unknown): bigint {
   const bad = () => new ValueError(`invalid literal for int() with base ${base}: ${reprImpl(orig)}`);
   let t = s.replace(WS_TRIM, "");
+  // (other Unicode decimal digits count as their ASCII digit in every base, as CPython's int() reads them)
+  if (/[^\x00-\x7f]/.test(t)) t = Array.from(t, (ch) => (unicodeDigit(ch) >= 0 ? String(unicodeDigit(ch)) : ch)).join("");
   let neg = false;
   if (t[0] === "+" || t[0] === "-") {
     neg = t[0] === "-";
@@ -446,7 +448,8 @@ function parseIntStr(s: string, base: number, orig: unknown): bigint {
       b = 10;
       if (/^0+[1-9]/.test(t.replace(/_/g, ""))) throw bad();
     }
-    if (b !== 10) t = t.slice(2);
+    // (one underscore may follow the prefix: 0x_1f)
+    if (b !== 10) t = t.slice(t[2] === "_" ? 3 : 2);
   } else if ((b === 16 && /^0[xX]/.test(t)) || (b === 8 && /^0[oO]/.test(t)) || (b === 2 && /^0[bB]/.test(t))) {
     t = t.slice(2);
     if (t.startsWith("_")) t = t.slice(1);

@@ -241,7 +241,8 @@ function walkPercent(c: CompiledPercent, items: readonly unknown[] | null, singl
     out += sp.lit;
     if (sp.error !== null) throw new ValueError(sp.error);
     let width = sp.width === STAR ? starArg(argAt(items, single, next++, count)) : sp.width;
-    const prec = sp.prec === STAR ? starArg(argAt(items, single, next++, count)) : sp.prec;
+    // (a negative precision from '*' is 0, as CPython's)
+    const prec = sp.prec === STAR ? Math.max(0, starArg(argAt(items, single, next++, count))) : sp.prec;
     let v: unknown;
     if (sp.key !== null) {
       if (mapping === null) throw new TypeError("format requires a mapping");

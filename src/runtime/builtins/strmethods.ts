@@ -308,13 +308,17 @@ function center(s: string, width: unknown, fill?: unknown): string {
 
 function ljust(s: string, width: unknown, fill?: unknown): string {
   const w = Number(toIndex(width));
+  // (the fill is checked even when nothing is padded)
+  const f = fillArg(fill);
   const n = strLen(s);
-  return w <= n ? s : s + fillArg(fill).repeat(w - n);
+  return w <= n ? s : s + f.repeat(w - n);
 }
 function rjust(s: string, width: unknown, fill?: unknown): string {
   const w = Number(toIndex(width));
+  // (the fill is checked even when nothing is padded)
+  const f = fillArg(fill);
   const n = strLen(s);
-  return w <= n ? s : fillArg(fill).repeat(w - n) + s;
+  return w <= n ? s : f.repeat(w - n) + s;
 }
 function zfill(s: string, width: unknown): string {
   const w = Number(toIndex(width));
@@ -338,13 +342,34 @@ const LOWER = () => (lowerRe ??= /\p{Lowercase}/u);
 const UPPER = () => (upperRe ??= /\p{Uppercase}/u);
 const TITLE = () => (titleRe ??= /\p{Lt}/u);
 
+const SIGMA_CASED = /^\p{Cased}$/u;
+const SIGMA_IGNORABLE = /^\p{Case_Ignorable}$/u;
+
+/**
+ * cps[i] in lower case, where a capital sigma is final (ς) after a cased letter and before none
+ * (case-ignorable characters between skipped), as Unicode's Final_Sigma and CPython's lower() say.
+ */
+function lowerAt(cps: string[], i: number): string {
+  const ch = cps[i];
+  if (ch !== "\u03a3") return ch.toLowerCase();
+  let j = i - 1;
+  while (j >= 0 && SIGMA_IGNORABLE.test(cps[j])) j--;
+  if (j < 0 || !SIGMA_CASED.test(cps[j])) return "\u03c3";
+  let k = i + 1;
+  while (k < cps.length && SIGMA_IGNORABLE.test(cps[k])) k++;
+  return k < cps.length && SIGMA_CASED.test(cps[k]) ? "\u03c3" : "\u03c2";
+}
+
 function title(s: string): string {
   let out = "";
   let prevCased = false;
+  const cps = s.includes("\u03a3") ? Array.from(s) : null;
+  let i = 0;
   for (const ch of s) {
-    if (prevCased) out += ch.toLowerCase();
+    if (prevCased) out += cps === null ? ch.toLowerCase() : lowerAt(cps, i);
     else out += ch.toUpperCase() === ch.toLowerCase() ? ch : titleChar(ch);
     prevCased = CASED().test(ch);
+    i++;
   }
   return out;
 }
@@ -398,11 +423,23 @@ function titleChar(ch: string): string {
 function capitalize(s: string): string {
   const cps = Array.from(s);
   if (cps.length === 0) return s;
-  return titleChar(cps[0]) + cps.slice(1).join("").toLowerCase();
+  if (!s.includes("\u03a3")) return titleChar(cps[0]) + cps.slice(1).join("").toLowerCase();
+  return (
+    titleChar(cps[0]) +
+    cps
+      .slice(1)
+      .map((_, j) => lowerAt(cps, j + 1))
+      .join("")
+  );
 }
 function swapcase(s: string): string {
   let out = "";
-  for (const ch of s) out += UPPER().test(ch) ? ch.toLowerCase() : LOWER().test(ch) ? ch.toUpperCase() : ch;
+  const cps = s.includes("\u03a3") ? Array.from(s) : null;
+  let i = 0;
+  for (const ch of s) {
+    out += UPPER().test(ch) ? (cps === null ? ch.toLowerCase() : lowerAt(cps, i)) : LOWER().test(ch) ? ch.toUpperCase() : ch;
+    i++;
+  }
   return out;
 }
 function isupper(s: string): boolean {
@@ -474,6 +511,8 @@ function splitlines(s: string, keepends: unknown = false): PyList<string> {
 }
 
 function expandtabs(s: string, tabsize: unknown = 8n): string {
+  // (expandtabs(tabsize=4): the keyword arrives as the one parameter)
+  if (tabsize instanceof KwArgs) tabsize = popKw([tabsize])?.tabsize ?? 8n;
   const ts = Number(toIndex(tabsize));
   let out = "";
   let col = 0;
