@@ -261,6 +261,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/asyncio_transports DatagramTransport": "=tsyncio/runtime/asyncio DatagramTransport",
   "tsyncio/runtime/asyncio_transports SubprocessTransport": "=tsyncio/runtime/asyncio SubprocessTransport",
   "tsyncio/runtime/asyncio_transports _FlowControlMixin": "tsyncio/runtime/asyncio Transport|0||",
+  "tsyncio/runtime/asyncio_trsock TransportSocket": "tsyncio/runtime PyObject|0|family type|proto",
   "tsyncio/runtime/argparse HelpFormatter": "tsyncio/runtime PyObject|0||",
   "tsyncio/runtime/argparse RawDescriptionHelpFormatter": "tsyncio/runtime/argparse HelpFormatter|0||",
   "tsyncio/runtime/argparse RawTextHelpFormatter": "tsyncio/runtime/argparse RawDescriptionHelpFormatter|0||",
