@@ -9,7 +9,7 @@
 export type Address = [string, number] | [string, number, number, number] | string;
 
 export type IoRequest =
-  | { op: "connect"; id: number; host: string; port: number; path?: string; tls?: TlsOptions }
+  | { op: "connect"; id: number; host: string; port: number; path?: string; tls?: TlsOptions; localHost?: string; localPort?: number }
   | { op: "listen"; id: number; host: string; port: number; backlog: number; path?: string; tls?: TlsOptions; ipv6Only?: boolean }
   /** socket.bind() to port 0 before listen(): the system picks a free port now ("bound"), as CPython's bind() does. */
   | { op: "bind"; id: number; host: string }

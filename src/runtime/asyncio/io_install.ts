@@ -9,11 +9,13 @@ import { add_signal_handler, remove_signal_handler } from "./io_signals.js";
 import { start_tls } from "./io_ssl.js";
 import { add_reader, add_writer, remove_reader, remove_writer, sendfile, sock_sendfile } from "./io_watch.js";
 import { create_unix_connection, create_unix_server } from "./io_unix.js";
+import { connect_accepted_socket } from "./io_sock_adopt.js";
 import { sock_accept, sock_connect, sock_recv, sock_recv_into, sock_recvfrom, sock_recvfrom_into, sock_sendall, sock_sendto } from "./io_sock.js";
 
 Object.assign(BaseEventLoop.prototype, {
   create_connection,
   create_server,
+  connect_accepted_socket,
   getaddrinfo,
   subprocess_exec,
   subprocess_shell,

@@ -144,8 +144,12 @@ export class socket extends PyObject implements IoTarget {
   declare _waiter: { done(): boolean; set_result(x: unknown): void } | null;
   /** loop.add_reader/add_writer's hook (asyncio/io_watch.ts). */
   declare _on_change: (() => void) | null;
+  /** Handed to a transport or server (asyncio/io_sock_adopt.ts): true while that owner is open, when fileno() still answers. */
+  declare _lent_to: (() => boolean) | null;
 
-  __init__(family: unknown = AF_INET, type: unknown = SOCK_STREAM, proto: unknown = 0n, fileno: unknown = null): void {
+  __init__(...args: unknown[]): void {
+    // socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None), by position or keyword.
+    const [family = AF_INET, type = SOCK_STREAM, proto = 0n, fileno = null] = _bind("socket.__init__", args, ["family", "type", "proto", "fileno"]);
     if (fileno !== null && fileno !== undefined) throw new NotImplementedError("socket.socket(fileno=...) is not supported by tsyncio");
     const fam = intOf(family === null ? AF_INET : family);
     const kind = intOf(type === null ? SOCK_STREAM : type);
@@ -174,6 +178,7 @@ export class socket extends PyObject implements IoTarget {
     this._hung_up = false;
     this._waiter = null;
     this._on_change = null;
+    this._lent_to = null;
     socketsByFd.set(this._fd, this);
   }
 
@@ -283,7 +288,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   fileno(): bigint {
-    return this._state === "closed" ? -1n : BigInt(this._fd);
+    return this._state === "closed" && !this._lent_to?.() ? -1n : BigInt(this._fd);
   }
   getblocking(): boolean {
     return this._timeout !== 0;

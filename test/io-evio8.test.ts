@@ -1,0 +1,195 @@
+// Socket calls of the loop met by CPython's test_events (eval 971), checked against Node peers:
+// connect_accepted_socket over a connection the program accepted itself, create_connection's
+// local_addr (the port the Node server sees; the bind failure's wording), the options a listening
+// socket reports, and the descriptor a socket keeps once a server took it over.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { createServer, createConnection, type Server, type AddressInfo } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = join(root, "bin/tsyncio.js");
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tsyncio-evio8-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(source: string, args: string[] = [], onStdout?: (text: string) => void) {
+  const file = join(dir, `p${Math.random().toString(36).slice(2)}.py`);
+  writeFileSync(file, source);
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [bin, "run", "--timeout", "30", file, ...args]);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b) => {
+      stdout += b;
+      onStdout?.(stdout);
+    });
+    child.stderr.on("data", (b) => (stderr += b));
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe("loop.connect_accepted_socket", () => {
+  it("serves a Node client on a connection accepted with a blocking accept()", async () => {
+    let reply = "";
+    let connected = false;
+    const r = await run(
+      `import asyncio, socket, sys
+lsock = socket.create_server(("127.0.0.1", 0))
+print(lsock.getsockname()[1], flush=True)
+conn, _ = lsock.accept()
+class Echo(asyncio.Protocol):
+    def connection_made(self, t):
+        self.t = t
+    def data_received(self, data):
+        print("got", data, flush=True)
+        self.t.write(b"roger")
+    def connection_lost(self, exc):
+        print("lost", exc)
+        loop.stop()
+loop = asyncio.new_event_loop()
+t, p = loop.run_until_complete(loop.connect_accepted_socket(Echo, conn))
+loop.run_forever()
+print(type(t).__name__, t.get_extra_info("peername")[0])
+for bad in [dict(ssl_handshake_timeout=1), dict(ssl_shutdown_timeout=1)]:
+    try:
+        loop.run_until_complete(loop.connect_accepted_socket(Echo, socket.socket(), **bad))
+    except ValueError as e:
+        print(e)
+try:
+    loop.run_until_complete(loop.connect_accepted_socket(Echo, socket.socket(type=socket.SOCK_DGRAM)))
+except ValueError as e:
+    print(str(e).split(" got ")[0])
+`,
+      [],
+      (out) => {
+        const port = /^(\d+)\n/.exec(out);
+        if (port && !connected) {
+          connected = true;
+          const c = createConnection({ port: Number(port[1]), host: "127.0.0.1" }, () => c.write("test data"));
+          c.on("error", () => {});
+          c.on("data", (d) => {
+            reply += d;
+            c.end();
+          });
+        }
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(reply).toBe("roger");
+    expect(r.stdout.split("\n").slice(1)).toEqual([
+      "got b'test data'",
+      "lost None",
+      "_SelectorSocketTransport 127.0.0.1",
+      "ssl_handshake_timeout is only meaningful with ssl",
+      "ssl_shutdown_timeout is only meaningful with ssl",
+      "A Stream Socket was expected,",
+      "",
+    ]);
+  });
+});
+
+describe("create_connection(local_addr=...)", () => {
+  let server: Server;
+  let port: number;
+  const remotePorts: number[] = [];
+  beforeAll(async () => {
+    server = createServer((sock) => {
+      remotePorts.push(sock.remotePort!);
+      sock.on("error", () => {});
+      sock.end("hi");
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => server.close());
+
+  it("connects from the given port, and words a busy one as CPython does", async () => {
+    const r = await run(
+      `import asyncio, socket, sys
+async def main():
+    port = int(sys.argv[1])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        local = s.getsockname()[1]
+    loop = asyncio.get_running_loop()
+    t, p = await loop.create_connection(asyncio.Protocol, "127.0.0.1", port, local_addr=("127.0.0.1", local))
+    print(local, t.get_extra_info("sockname")[1] == local)
+    t.close()
+    try:
+        await loop.create_connection(asyncio.Protocol, "127.0.0.1", port, local_addr=("127.0.0.1", port))
+    except OSError as e:
+        print(e.errno, e.strerror.replace(str(port), "PORT"))
+asyncio.run(main())
+`,
+      [String(port)],
+    );
+    expect(r.stderr).toBe("");
+    const [first, second] = r.stdout.split("\n");
+    const [local, same] = first.split(" ");
+    expect(same).toBe("True");
+    expect(remotePorts).toContain(Number(local));
+    expect(second).toBe("98 error while attempting to bind on address ('127.0.0.1', PORT): address already in use");
+  });
+});
+
+describe("a server's listening sockets", () => {
+  it("report CPython's options, and a socket handed to create_server keeps its fileno while the server is open", async () => {
+    const r = await run(
+      `import asyncio, socket
+async def main():
+    loop = asyncio.get_running_loop()
+    for kw in [{}, dict(reuse_port=True), dict(reuse_address=False)]:
+        srv = await loop.create_server(asyncio.Protocol, "127.0.0.1", 0, **kw)
+        s = srv.sockets[0]
+        print(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR), s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT))
+        srv.close()
+    srv = await loop.create_server(asyncio.Protocol, "::1", 0)
+    print(srv.sockets[0].getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY))
+    srv.close()
+    sock = socket.create_server(("127.0.0.1", 0))
+    fd = sock.fileno()
+    srv = await loop.create_server(asyncio.Protocol, sock=sock)
+    print(sock.fileno() == fd == srv.sockets[0].fileno())
+    srv.close()
+    print(sock.fileno())
+    s = srv.sockets
+    try:
+        srv2 = await loop.create_server(asyncio.Protocol, "127.0.0.1", 0)
+        srv2.sockets[0].settimeout(1)
+    except ValueError as e:
+        print(e)
+    srv2.sockets[0].settimeout(0)
+    srv2.sockets[0].setblocking(False)
+    try:
+        srv2.sockets[0].setblocking(True)
+    except ValueError as e:
+        print(e)
+    print(srv2.sockets[0].get_inheritable(), type(srv2.sockets[0]).__module__)
+    srv2.close()
+asyncio.run(main())
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        "1 0",
+        "1 1",
+        "0 0",
+        "1",
+        "True",
+        "-1",
+        "settimeout(): only 0 timeout is allowed on transport sockets",
+        "setblocking(): transport sockets cannot be blocking",
+        "False asyncio.trsock",
+        "",
+      ].join("\n"),
+    );
+  });
+});
