@@ -193,3 +193,90 @@ asyncio.run(main())
     );
   });
 });
+
+describe("signal.setitimer / alarm (SIGALRM through the I/O kernel)", () => {
+  it("a loop's SIGALRM handler runs when the timer fires, under the virtual clock too; getitimer and alarm report the timer", async () => {
+    const src = `import asyncio, signal
+loop = asyncio.new_event_loop()
+got = []
+def handler(*args):
+    got.append(args)
+    loop.stop()
+loop.add_signal_handler(signal.SIGALRM, handler, 42)
+print(signal.setitimer(signal.ITIMER_REAL, 0.05))
+left, every = signal.getitimer(signal.ITIMER_REAL)
+print(0 < left <= 0.05, every)
+loop.call_later(30, loop.stop)
+loop.run_forever()
+print(got, signal.getitimer(signal.ITIMER_REAL))
+print(signal.alarm(10), signal.alarm(0), signal.alarm(0))
+try:
+    signal.setitimer(signal.ITIMER_REAL, -1)
+except signal.ItimerError as e:
+    print(type(e).__name__, e, isinstance(e, OSError))
+loop.close()
+`;
+    const expected = "(0.0, 0.0)\nTrue 0.0\n[(42,)] (0.0, 0.0)\n0 10 0\nitimer_error [Errno 22] Invalid argument True\n";
+    for (const virtual of [false, true]) {
+      const file = join(dir, `alarm${virtual}.py`);
+      writeFileSync(file, src);
+      const r = await new Promise<{ stdout: string; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [bin, "run", "--timeout", "30", ...(virtual ? ["--virtual-time"] : []), file]);
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (b) => (stdout += b));
+        child.stderr.on("data", (b) => (stderr += b));
+        child.on("close", () => done({ stdout, stderr }));
+      });
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe(expected);
+    }
+  });
+});
+
+describe("socket.getnameinfo, datagram transports, watches of a closed loop", () => {
+  it("answer as CPython does", async () => {
+    const r = await run(
+      `import asyncio, socket
+print(socket.getnameinfo(("127.0.0.1", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV))
+print(socket.getnameinfo(("127.0.0.1", 80), 0), socket.getnameinfo(("10.1.2.3", 22), socket.NI_DGRAM))
+for bad in [("127.0.0.1",), "127.0.0.1", ("localhost", 1)]:
+    try:
+        socket.getnameinfo(bad, 0)
+    except (TypeError, socket.gaierror) as e:
+        print(type(e).__name__, e)
+async def main():
+    loop = asyncio.get_running_loop()
+    tr, pr = await loop.create_datagram_endpoint(asyncio.DatagramProtocol, local_addr=("127.0.0.1", 0))
+    print(isinstance(tr, asyncio.Transport), isinstance(tr, asyncio.DatagramTransport), isinstance(tr, asyncio.ReadTransport))
+    print([k.__name__ for k in type(tr).__mro__][-6:])
+    tr.close()
+asyncio.run(main())
+loop = asyncio.new_event_loop()
+r, w = socket.socketpair()
+loop.add_reader(r, print)
+loop.close()
+print(loop.remove_reader(r), loop.remove_writer(w))
+try:
+    loop.add_writer(w, print)
+except RuntimeError as e:
+    print(e)
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        "('127.0.0.1', '80')",
+        "('localhost', 'http') ('10.1.2.3', '22')",
+        "TypeError getnameinfo(): illegal sockaddr argument",
+        "TypeError getnameinfo() argument 1 must be a tuple",
+        "gaierror [Errno -2] Name or service not known",
+        "True True True",
+        "['Transport', 'ReadTransport', 'WriteTransport', 'DatagramTransport', 'BaseTransport', 'object']",
+        "False False",
+        "Event loop is closed",
+        "",
+      ].join("\n"),
+    );
+  });
+});

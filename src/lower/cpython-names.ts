@@ -20,6 +20,7 @@ export const CPYTHON_ONLY_NAMES: Record<string, string> = {
     "GenericAlias base_tasks concurrent contextvars coroutines events exceptions functools futures inspect itertools timeouts types warnings weakref",
   "asyncio.timeouts": "Optional TracebackType Type enum events exceptions final tasks",
   "asyncio.transports": "",
+  "asyncio.trsock": "socket",
   atexit: "",
   base64: "MAXBINSIZE MAXLINESIZE binascii bytes_types decode encode main re struct",
   binascii: "a2b_qp a2b_uu b2a_qp b2a_uu",

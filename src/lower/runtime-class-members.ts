@@ -458,6 +458,7 @@ export const RUNTIME_CLASS_MEMBERS: Record<string, string> = {
   "tsyncio/runtime/struct error": "tsyncio/runtime Exception|0||",
   "tsyncio/runtime/struct Struct": "|0|size|format",
   "tsyncio/runtime/pprint PrettyPrinter": "|0||",
+  "tsyncio/runtime/signal ItimerError": "tsyncio/runtime OSError|0||",
   "tsyncio/runtime/socket error": "=tsyncio/runtime OSError",
   "tsyncio/runtime/socket timeout": "=tsyncio/runtime TimeoutError",
   "tsyncio/runtime/socket socket": "tsyncio/runtime PyObject|0||family proto type",

@@ -65,6 +65,8 @@ export type IoRequest =
   | { op: "pipe_close"; id: number; fd: number }
   | { op: "kill"; id: number; signal: number }
   | { op: "signal_watch"; signum: number; on: boolean }
+  /** signal.setitimer(ITIMER_REAL, ...) / signal.alarm(): SIGALRM to the program after `seconds`, then every `interval` (0: once); seconds 0 cancels. */
+  | { op: "alarm"; seconds: number; interval: number }
   /**
    * The program's standard input (fd 0) read as it arrives, for a read pipe transport on sys.stdin:
    * "start" delivers "data" and then "eof" (or "closed" with an error) on `id`; "pause"/"resume"

@@ -798,6 +798,53 @@ export function gethostbyname(name: unknown): string {
   throw new NotImplementedError("socket.gethostbyname() of a name other than localhost is not supported by tsyncio yet");
 }
 
+export const NI_NUMERICHOST = 1n;
+export const NI_NUMERICSERV = 2n;
+export const NI_NOFQDN = 4n;
+export const NI_NAMEREQD = 8n;
+export const NI_DGRAM = 16n;
+export const NI_MAXHOST = 1025n;
+export const NI_MAXSERV = 32n;
+
+/** The well-known services getnameinfo() names (a Debian /etc/services' common entries), by protocol. */
+const TCP_SERVICES: Record<number, string> = {
+  21: "ftp",
+  22: "ssh",
+  23: "telnet",
+  25: "smtp",
+  53: "domain",
+  80: "http",
+  110: "pop3",
+  143: "imap2",
+  443: "https",
+  993: "imaps",
+  995: "pop3s",
+};
+const UDP_SERVICES: Record<number, string> = { 53: "domain", 67: "bootps", 68: "bootpc", 123: "ntp", 161: "snmp", 443: "https" };
+
+/**
+ * socket.getnameinfo((host, port[, flowinfo, scope_id]), flags): (host, service). The host must be
+ * numeric (as CPython's, which looks it up with AI_NUMERICHOST); without NI_NUMERICHOST the IPv4
+ * loopback is "localhost" (the hosts file's name) and other addresses stay numeric.
+ */
+export function getnameinfo(sockaddr: unknown, flags: unknown): PyTuple<string> {
+  if (!(sockaddr instanceof PyTuple)) throw new TypeError("getnameinfo() argument 1 must be a tuple");
+  const parts = Array.from(sockaddr as Iterable<unknown>);
+  if (parts.length < 2 || parts.length > 4 || typeof parts[0] !== "string") throw new TypeError("getnameinfo(): illegal sockaddr argument");
+  const port = Number(index(parts[1])) & 0xffff;
+  const f = intOf(flags);
+  const host = parts[0];
+  const numeric = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (host.includes(":") && /^[0-9a-fA-F:.]+$/.test(host));
+  if (!numeric) throw new gaierror(-2n, "Name or service not known");
+  let name = host;
+  if (!(f & 1)) {
+    if (host === "127.0.0.1") name = "localhost";
+    else if (f & 8) throw new gaierror(-2n, "Name or service not known");
+  }
+  const service = f & 2 ? String(port) : ((f & 16 ? UDP_SERVICES : TCP_SERVICES)[port] ?? String(port));
+  return PyTuple.fromArray([name, service]);
+}
+
 /** gaierror: a failed name look-up (socket.gaierror, an OSError). */
 export class gaierror extends OSError {}
 Object.defineProperty(gaierror, "__module__", { value: "socket" });
