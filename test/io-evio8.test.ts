@@ -280,3 +280,55 @@ except RuntimeError as e:
     );
   });
 });
+
+describe("the Unix loop's checks (CPython's test_unix_events) and socket type flags", () => {
+  it("refuse what CPython refuses, in its order; SOCK_NONBLOCK makes a non-blocking socket whose type leaves the flag out", async () => {
+    const r = await run(
+      `import asyncio, socket
+async def main():
+    loop = asyncio.get_running_loop()
+    tries = [
+        lambda: loop.create_unix_server(asyncio.Protocol, path="spam", ssl=True),
+        lambda: loop.create_unix_server(asyncio.Protocol, path="spam", ssl_handshake_timeout=1),
+        lambda: loop.create_unix_server(asyncio.Protocol, path=None, sock=socket.socket()),
+        lambda: loop.create_unix_server(asyncio.Protocol, path=None, sock=socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)),
+        lambda: loop.create_unix_connection(asyncio.Protocol, sock=socket.socket()),
+        lambda: loop.create_unix_connection(asyncio.Protocol, "spam", ssl_handshake_timeout=1),
+        lambda: loop.create_unix_connection(asyncio.Protocol, "spam", server_hostname="x"),
+    ]
+    for t in tries:
+        try:
+            await t()
+        except (TypeError, ValueError) as e:
+            print(type(e).__name__, str(e).split(", got")[0])
+asyncio.run(main())
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM | socket.SOCK_NONBLOCK)
+print(repr(s.type), s.gettimeout(), s.getblocking())
+s.close()
+d = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+print(repr(d.family), repr(d.type))
+try:
+    d.bind("x")
+except NotImplementedError as e:
+    print("NotImplementedError")
+d.close()
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        "TypeError ssl argument must be an SSLContext or None",
+        "ValueError ssl_handshake_timeout is only meaningful with ssl",
+        "ValueError A UNIX Domain Stream Socket was expected",
+        "ValueError A UNIX Domain Stream Socket was expected",
+        "ValueError A UNIX Domain Stream Socket was expected",
+        "ValueError ssl_handshake_timeout is only meaningful with ssl",
+        "ValueError server_hostname is only meaningful with ssl",
+        "<SocketKind.SOCK_STREAM: 1> 0.0 False",
+        "<AddressFamily.AF_UNIX: 1> <SocketKind.SOCK_DGRAM: 2>",
+        "NotImplementedError",
+        "",
+      ].join("\n"),
+    );
+  });
+});

@@ -38,6 +38,10 @@ export const SocketKind = makeEnum("SocketKind", [
   ["SOCK_STREAM", 1],
   ["SOCK_DGRAM", 2],
   ["SOCK_RAW", 3],
+  ["SOCK_RDM", 4],
+  ["SOCK_SEQPACKET", 5],
+  ["SOCK_CLOEXEC", 524288],
+  ["SOCK_NONBLOCK", 2048],
 ]);
 /** Annotations name these enums as types: their members (the classes are made at run time). */
 export type AddressFamily = IntEnum;
@@ -51,6 +55,11 @@ export const AF_PACKET = AddressFamily.AF_PACKET;
 export const SOCK_STREAM = SocketKind.SOCK_STREAM;
 export const SOCK_DGRAM = SocketKind.SOCK_DGRAM;
 export const SOCK_RAW = SocketKind.SOCK_RAW;
+export const SOCK_RDM = SocketKind.SOCK_RDM;
+export const SOCK_SEQPACKET = SocketKind.SOCK_SEQPACKET;
+// Flags or'ed into socket()'s type (Linux): the socket's `type` leaves them out, as CPython's does.
+export const SOCK_CLOEXEC = SocketKind.SOCK_CLOEXEC;
+export const SOCK_NONBLOCK = SocketKind.SOCK_NONBLOCK;
 // A transport's socket (get_extra_info("socket")) shows these members once the program has socket.
 socketEnums.family = (n) => call(AddressFamily, BigInt(n));
 socketEnums.kind = (n) => call(SocketKind, BigInt(n));
@@ -152,8 +161,9 @@ export class socket extends PyObject implements IoTarget {
     const [family = AF_INET, type = SOCK_STREAM, proto = 0n, fileno = null] = _bind("socket.__init__", args, ["family", "type", "proto", "fileno"]);
     if (fileno !== null && fileno !== undefined) throw new NotImplementedError("socket.socket(fileno=...) is not supported by tsyncio");
     const fam = intOf(family === null ? AF_INET : family);
-    const kind = intOf(type === null ? SOCK_STREAM : type);
-    if (fam === 1 && kind !== 1) throw new NotImplementedError("socket.socket(AF_UNIX, SOCK_DGRAM) is not supported by tsyncio yet");
+    const typeFlags = intOf(type === null ? SOCK_STREAM : type);
+    const kind = typeFlags & ~(2048 | 524288);
+    // (an AF_UNIX datagram socket can be made and looked at; using it raises: _unix_stream_only)
     if (fam === 17) throw new NotImplementedError("socket.socket(AF_PACKET) is not supported by tsyncio (no packet sockets in Node)");
     this.family = call(AddressFamily, BigInt(fam));
     this.type = call(SocketKind, BigInt(kind));
@@ -161,7 +171,7 @@ export class socket extends PyObject implements IoTarget {
     this._fd = allocFd();
     this._id = 0;
     this._state = "new";
-    this._timeout = defaultTimeout;
+    this._timeout = typeFlags & 2048 ? 0 : defaultTimeout;
     this._reset_on_close = false;
     this._so_error = 0n;
     this._local = null;
@@ -342,7 +352,13 @@ export class socket extends PyObject implements IoTarget {
     return intOf(this.family) === 1;
   }
 
+  /** AF_UNIX sockets other than stream ones: made, shown and closed, but Node has no such sockets to use. */
+  _unix_stream_only(): void {
+    if (this._unix() && !(intOf(this.type) === 1)) throw new NotImplementedError("socket.socket(AF_UNIX, SOCK_DGRAM) is not supported by tsyncio yet");
+  }
+
   bind(address: unknown): null {
+    this._unix_stream_only();
     if (this._unix()) return this._bind_unix(unixPath(address));
     const where = hostPort(address);
     if (this._bound !== null) throw new OSError(22n, "Invalid argument");
@@ -472,6 +488,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   connect(address: unknown): null {
+    this._unix_stream_only();
     this._open();
     if (intOf(this.type) === 2) return this._connect_udp(address);
     if (this._state === "connecting") return this._connect_result();
@@ -495,6 +512,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   connect_ex(address: unknown): bigint {
+    this._unix_stream_only();
     try {
       this.connect(address);
       return 0n;
@@ -619,6 +637,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   sendto(data: unknown, ...rest: unknown[]): bigint {
+    this._unix_stream_only();
     const address = rest[rest.length - 1];
     const buf = sendBuffer(data);
     if (this._state !== "udp") this._open_udp(null);
