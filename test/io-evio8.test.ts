@@ -56,16 +56,16 @@ class Echo(asyncio.Protocol):
 loop = asyncio.new_event_loop()
 t, p = loop.run_until_complete(loop.connect_accepted_socket(Echo, conn))
 loop.run_forever()
-print(type(t).__name__, t.get_extra_info("peername")[0])
+print(type(t).__name__, t.get_extra_info("peername")[0], flush=True)
 for bad in [dict(ssl_handshake_timeout=1), dict(ssl_shutdown_timeout=1)]:
     try:
         loop.run_until_complete(loop.connect_accepted_socket(Echo, socket.socket(), **bad))
     except ValueError as e:
-        print(e)
+        print(e, flush=True)
 try:
     loop.run_until_complete(loop.connect_accepted_socket(Echo, socket.socket(type=socket.SOCK_DGRAM)))
 except ValueError as e:
-    print(str(e).split(" got ")[0])
+    print(str(e).split(" got ")[0], flush=True)
 `,
       [],
       (out) => {
