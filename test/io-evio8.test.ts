@@ -332,3 +332,29 @@ d.close()
     );
   });
 });
+
+describe("a child's stdout pipe under back-pressure (Fowler's listing 13.5)", () => {
+  it("a StreamReader past twice its limit pauses the pipe: the child blocks and wait() does not return, as in CPython", async () => {
+    const r = await run(
+      `import asyncio, sys
+async def main():
+    p = await asyncio.create_subprocess_exec("node", "-e", "process.stdout.write(Buffer.alloc(20000000))", stdout=asyncio.subprocess.PIPE)
+    try:
+        print(await asyncio.wait_for(p.wait(), 1.5))
+    except asyncio.TimeoutError:
+        print("blocked", p.returncode)
+        p.kill()
+        out, _ = await p.communicate()
+        print(p.returncode, 0 < len(out) < 20000000)
+    p = await asyncio.create_subprocess_exec("node", "-e", "process.stdout.write(Buffer.alloc(3000000))", stdout=asyncio.subprocess.PIPE)
+    n = 0
+    while chunk := await p.stdout.read(100000):
+        n += len(chunk)
+    print(n, await p.wait())
+asyncio.run(main())
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("blocked None\n-9 True\n3000000 0\n");
+  });
+});

@@ -63,6 +63,8 @@ export type IoRequest =
   | { op: "stdin_close"; id: number; fd?: number }
   /** The program closed its end of a child's stdout or stderr: the child's next write there fails (EPIPE). */
   | { op: "pipe_close"; id: number; fd: number }
+  /** pause_reading()/resume_reading() of a child's stdout or stderr: the kernel stops reading the pipe (the child blocks once it is full). */
+  | { op: "pipe_pause"; id: number; fd: number; on: boolean }
   | { op: "kill"; id: number; signal: number }
   | { op: "signal_watch"; signum: number; on: boolean }
   /** signal.setitimer(ITIMER_REAL, ...) / signal.alarm(): SIGALRM to the program after `seconds`, then every `interval` (0: once); seconds 0 cancels. */

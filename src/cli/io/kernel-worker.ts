@@ -121,6 +121,8 @@ function handle(req: IoRequest | HostRequest): void {
       return children.stdin(req.id, null, req.fd);
     case "pipe_close":
       return children.closePipe(req.id, req.fd);
+    case "pipe_pause":
+      return children.pausePipe(req.id, req.fd, req.on);
     case "kill":
       return children.kill(req.id, req.signal);
     case "signal_watch":
