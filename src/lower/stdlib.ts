@@ -44,6 +44,7 @@ const DOTTED: Record<string, string> = {
   asyncio_tasks: "asyncio.tasks",
   asyncio_transports: "asyncio.transports",
   asyncio_log: "asyncio.log",
+  asyncio_trsock: "asyncio.trsock",
   asyncio_constants: "asyncio.constants",
   urllib_parse: "urllib.parse",
   email_message: "email.message",

@@ -9,7 +9,7 @@
 export type Address = [string, number] | [string, number, number, number] | string;
 
 export type IoRequest =
-  | { op: "connect"; id: number; host: string; port: number; path?: string; tls?: TlsOptions }
+  | { op: "connect"; id: number; host: string; port: number; path?: string; tls?: TlsOptions; localHost?: string; localPort?: number }
   | { op: "listen"; id: number; host: string; port: number; backlog: number; path?: string; tls?: TlsOptions; ipv6Only?: boolean }
   /** socket.bind() to port 0 before listen(): the system picks a free port now ("bound"), as CPython's bind() does. */
   | { op: "bind"; id: number; host: string }
@@ -63,8 +63,12 @@ export type IoRequest =
   | { op: "stdin_close"; id: number; fd?: number }
   /** The program closed its end of a child's stdout or stderr: the child's next write there fails (EPIPE). */
   | { op: "pipe_close"; id: number; fd: number }
+  /** pause_reading()/resume_reading() of a child's stdout or stderr: the kernel stops reading the pipe (the child blocks once it is full). */
+  | { op: "pipe_pause"; id: number; fd: number; on: boolean }
   | { op: "kill"; id: number; signal: number }
   | { op: "signal_watch"; signum: number; on: boolean }
+  /** signal.setitimer(ITIMER_REAL, ...) / signal.alarm(): SIGALRM to the program after `seconds`, then every `interval` (0: once); seconds 0 cancels. */
+  | { op: "alarm"; seconds: number; interval: number }
   /**
    * The program's standard input (fd 0) read as it arrives, for a read pipe transport on sys.stdin:
    * "start" delivers "data" and then "eof" (or "closed" with an error) on `id`; "pause"/"resume"

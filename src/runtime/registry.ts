@@ -21,6 +21,7 @@ import * as html_parser from "./modules/html_parser.js";
 import * as asyncio_tasks from "./modules/asyncio_tasks.js";
 import * as asyncio_transports from "./modules/asyncio_transports.js";
 import * as asyncio_log from "./modules/asyncio_log.js";
+import * as asyncio_trsock from "./modules/asyncio_trsock.js";
 import * as asyncio_constants from "./modules/asyncio_constants.js";
 import * as argparse from "./modules/argparse.js";
 import * as base64 from "./modules/base64.js";
@@ -138,6 +139,7 @@ export const modules: Record<string, unknown> = {
   "tsyncio/runtime/asyncio_tasks": asyncio_tasks,
   "tsyncio/runtime/asyncio_transports": asyncio_transports,
   "tsyncio/runtime/asyncio_log": asyncio_log,
+  "tsyncio/runtime/asyncio_trsock": asyncio_trsock,
   "tsyncio/runtime/asyncio_constants": asyncio_constants,
   "tsyncio/runtime/argparse": argparse,
   "tsyncio/runtime/base64": base64,

@@ -78,8 +78,12 @@ export function loop_handler_of(action: unknown): unknown {
   return typeof action === "function" && loopActions.has(action) ? loopHandler : null;
 }
 
+/** Told of each signal the kernel delivers, before its handler runs (signal.ts's interval timer: SIGALRM). */
+export const signal_arrival_hooks: ((signum: number) => void)[] = [];
+
 /** A signal arrived (from the kernel) or was raised by the program itself: true if something took it. */
 export function run_signal_action(signum: number, fromSelf = false): boolean {
+  if (!fromSelf) for (const hook of signal_arrival_hooks) hook(signum);
   if (signum === 2) {
     if (handler === null) throw new KeyboardInterrupt();
     (handler as SignalAction)(2, fromSelf);

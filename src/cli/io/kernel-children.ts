@@ -18,6 +18,8 @@ export interface KernelOutbox {
 export function createChildren(k: KernelOutbox) {
   /** Running children by id, until they have exited and their pipes have ended. */
   const children = new Map<number, ChildProcess>();
+  /** The streams read as each child's fd (stderr=STDOUT: two as fd 1), for pause_reading. */
+  const readStreams = new Map<number, Map<number, NodeJS.ReadableStream[]>>();
 
   function spawnChild(req: Extract<IoRequest, { op: "spawn" }>): void {
     const [i, o, e] = req.stdio;
@@ -41,6 +43,7 @@ export function createChildren(k: KernelOutbox) {
     const finish = () => {
       if (exit && open === 0) {
         children.delete(req.id);
+        readStreams.delete(req.id);
         k.emit({ ev: "exited", id: req.id, ...exit });
       }
     };
@@ -62,6 +65,9 @@ export function createChildren(k: KernelOutbox) {
         open++;
         openPerFd[fd] = (openPerFd[fd] ?? 0) + 1;
         let ended = false;
+        let byFd = readStreams.get(req.id);
+        if (!byFd) readStreams.set(req.id, (byFd = new Map()));
+        byFd.set(fd, [...(byFd.get(fd) ?? []), stream]);
         stream.on("data", (chunk: Buffer) => {
           const data = k.owned(chunk);
           k.emit({ ev: "pipe_data", id: req.id, fd, data }, data);
@@ -108,10 +114,19 @@ export function createChildren(k: KernelOutbox) {
     stream?.destroy();
   }
 
+  /** Stops (or starts again) reading the pipe the child writes as `fd`: a full pipe blocks the child, as in CPython. */
+  function pausePipe(id: number, fd: number, on: boolean): void {
+    for (const stream of readStreams.get(id)?.get(fd) ?? []) {
+      if (on) stream.pause();
+      else stream.resume();
+    }
+  }
+
   return {
     spawn: spawnChild,
     stdin: childStdin,
     closePipe,
+    pausePipe,
     /** Children still running (or with pipes still open). */
     get count(): number {
       return children.size;

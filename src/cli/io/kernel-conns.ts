@@ -301,7 +301,14 @@ export function connect(req: Extract<IoRequest, { op: "connect" }>): void {
     ? tlsConnect(tls, req.host, req.port, req.path)
     : req.path
       ? createConnection({ path: req.path, allowHalfOpen: true })
-      : createConnection({ host: req.host, port: req.port, allowHalfOpen: true, noDelay: true });
+      : createConnection({
+          host: req.host,
+          port: req.port,
+          allowHalfOpen: true,
+          noDelay: true,
+          // local_addr=: bound before connecting (a bind failure comes back with syscall "bind").
+          ...(req.localHost !== undefined ? { localAddress: req.localHost, localPort: req.localPort ?? 0 } : {}),
+        });
   const fail = (e: NodeJS.ErrnoException) => {
     ops.pending--;
     emit({ ev: "error", id: req.id, error: tlsError(e, "connect") ?? ioError(e, "connect") });

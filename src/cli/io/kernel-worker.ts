@@ -23,7 +23,7 @@ import { setLeases } from "./kernel-leases.js";
 import { conns, connect, connRequest, connsWriting, expectedAccepts, peerOf, startTls, write } from "./kernel-conns.js";
 import { listen, pickPort, releasePort, reservedPorts, serverRequest } from "./kernel-servers.js";
 import { closeUdp, sendto, udpConnect, udp, udpExpected } from "./kernel-udp.js";
-import { watchSignal } from "./kernel-signals.js";
+import { setAlarm, watchSignal } from "./kernel-signals.js";
 import { stdinMaySend, stdinRequest } from "./kernel-stdin.js";
 
 const children = createChildren({
@@ -121,10 +121,14 @@ function handle(req: IoRequest | HostRequest): void {
       return children.stdin(req.id, null, req.fd);
     case "pipe_close":
       return children.closePipe(req.id, req.fd);
+    case "pipe_pause":
+      return children.pausePipe(req.id, req.fd, req.on);
     case "kill":
       return children.kill(req.id, req.signal);
     case "signal_watch":
       return watchSignal(req.signum, req.on);
+    case "alarm":
+      return setAlarm(req.seconds, req.interval);
     case "stdin_read":
       return stdinRequest(req);
     case "flush_all":

@@ -286,6 +286,9 @@ class AbstractEventLoop {
   create_server(..._args: unknown[]): Coroutine<any> {
     return notImplemented("loop.create_server()");
   }
+  connect_accepted_socket(..._args: unknown[]): Coroutine<any> {
+    return notImplemented("loop.connect_accepted_socket()");
+  }
   create_datagram_endpoint(..._args: unknown[]): never {
     return notImplemented("loop.create_datagram_endpoint()");
   }

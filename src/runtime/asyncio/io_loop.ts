@@ -18,6 +18,7 @@ import { _SocketTransport, Server, TransportSocket, socketEnums } from "./io_tra
 import { connectionOnSocket, serverOnSocket } from "./io_sock_adopt.js";
 import { addressRepr, addressTuple, allocFd, freeFd, isIpLiteral, osError } from "./io_util.js";
 import { _bind, _isNone } from "./_util.js";
+import { truthy } from "../builtins/protocol.js";
 import type { BaseEventLoop } from "./base_events.js";
 
 type Loop = BaseEventLoop;
@@ -91,10 +92,21 @@ export function* connectOne(
   port: number,
   tls?: TlsOptions,
   path?: string,
+  local?: { host: string; port: number },
 ): CoroGen<[number, Extract<IoCompletion, { ev: "connected" }>, number]> {
   // The socket exists (and holds its descriptor number) before it connects, as in CPython.
   const fd = allocFd();
-  const [fut, id] = request(loop, (id) => ioSend({ op: "connect", id, host, port, ...(tls ? { tls } : {}), ...(path !== undefined ? { path } : {}) }));
+  const [fut, id] = request(loop, (id) =>
+    ioSend({
+      op: "connect",
+      id,
+      host,
+      port,
+      ...(tls ? { tls } : {}),
+      ...(path !== undefined ? { path } : {}),
+      ...(local ? { localHost: local.host, localPort: local.port } : {}),
+    }),
+  );
   // connect(2) on a Unix socket succeeds or fails at once (a TCP connect is completed by a later
   // select): the caller goes on without a loop iteration, and the server sees the accept afterwards.
   if (path !== undefined && !tls)
@@ -110,6 +122,9 @@ export function* connectOne(
     ioForget(id);
     if (e instanceof CancelledError) ioSend({ op: "abort", id });
     if (e instanceof IoFailure && e.error.ssl) throw sslException(e.error.ssl);
+    // CPython binds local_addr first and words that failure as create_server does.
+    if (e instanceof IoFailure && local && e.error.syscall === "bind")
+      throw osError(e.error, `error while attempting to bind on address ${addressRepr(local.host, local.port)}: ${strerrorLower(e.error)}`);
     if (e instanceof IoFailure) throw path !== undefined ? osError(e.error) : osError(e.error, `Connect call failed ${addressRepr(host, port)}`);
     throw e;
   }
@@ -118,7 +133,7 @@ export function* connectOne(
 /** loop.create_connection(): a transport and the factory's protocol, connected. */
 export const create_connection = coroutine_function(
   function* create_connection(this: Loop, ...args: unknown[]): CoroGen<unknown> {
-    const [protocol_factory, host, port, ssl, , , , sock, , server_hostname, , , , , all_errors] = _bind(
+    const [protocol_factory, host, port, ssl, , , , sock, local_addr, server_hostname, , , , , all_errors] = _bind(
       "BaseEventLoop.create_connection",
       args,
       CREATE_CONNECTION_PARAMS,
@@ -130,10 +145,17 @@ export const create_connection = coroutine_function(
     ioActivate(this, "loop.create_connection()");
     const portNo = portNumber(port);
     const addresses = yield* resolve(this, _isNone(host) ? "localhost" : String(host), portNo);
+    const locals = _isNone(local_addr) ? null : yield* localAddresses(this, local_addr);
     const errors: unknown[] = [];
     for (const a of addresses) {
       try {
-        const [id, c, fd] = yield* connectOne(this, a.address, portNo, tls?.options);
+        let local: { host: string; port: number } | undefined;
+        if (locals) {
+          const l = locals.addresses.find((x) => x.family === a.family);
+          if (!l) throw new OSError(`no matching local address with family=${repr(socketEnums.family(a.family === 6 ? 10 : 2))} found`);
+          local = { host: l.address, port: locals.port };
+        }
+        const [id, c, fd] = yield* connectOne(this, a.address, portNo, tls?.options, undefined, local);
         return yield* makeTransport(this, id, protocol_factory, c, fd, tls);
       } catch (e) {
         if (!(e instanceof OSError) || e instanceof IoFailure) throw e;
@@ -148,6 +170,13 @@ export const create_connection = coroutine_function(
   },
   { qualname: "BaseEventLoop.create_connection", filename: BASE_EVENTS, firstlineno: 1021 },
 );
+
+/** create_connection's local_addr=(host, port), looked up as the remote address is. */
+function* localAddresses(loop: Loop, local_addr: unknown): CoroGen<{ addresses: { address: string; family: number }[]; port: number }> {
+  const [lhost, lport] = Array.from(local_addr as Iterable<unknown>);
+  const port = portNumber(lport);
+  return { addresses: yield* resolve(loop, _isNone(lhost) ? "0.0.0.0" : String(lhost), port), port };
+}
 
 /** What a client connection asks of TLS (null: plain). CPython's checks of ssl= and server_hostname=. */
 export function tlsRequest(ssl: unknown, server_hostname: unknown, host: unknown): ClientTls | null {
@@ -210,7 +239,12 @@ const CREATE_SERVER_PARAMS = [
 /** loop.create_server(): a Server listening on every address `host` names. */
 export const create_server = coroutine_function(
   function* create_server(this: Loop, ...args: unknown[]): CoroGen<Server> {
-    const [protocol_factory, host, port, , , sock, backlog, ssl, , , , , , start_serving] = _bind("BaseEventLoop.create_server", args, CREATE_SERVER_PARAMS, 3);
+    const [protocol_factory, host, port, , , sock, backlog, ssl, reuse_address, reuse_port, , , , start_serving] = _bind(
+      "BaseEventLoop.create_server",
+      args,
+      CREATE_SERVER_PARAMS,
+      3,
+    );
     if (!_isNone(sock)) {
       if (!_isNone(host) || !_isNone(port)) throw new ValueError("host/port and sock can not be specified at the same time");
       const server = Server.make(this, protocol_factory);
@@ -239,7 +273,9 @@ export const create_server = coroutine_function(
             throw e;
           }
           server._ids.push(id);
-          server._sockets!.push(TransportSocket.make(addressTuple(c.local), a.family === 6 ? 10 : 2, allocFd()));
+          const tsock = TransportSocket.make(addressTuple(c.local), a.family === 6 ? 10 : 2, allocFd());
+          tsock._options = listenerOptions(a.family, reuse_address, reuse_port);
+          server._sockets!.push(tsock);
           // Until start_serving, accepted connections would wait; they are accepted but served now.
           for (const early of ioAdopt(id, server)) server._io_event(early);
         }
@@ -257,6 +293,19 @@ export const create_server = coroutine_function(
   },
   { qualname: "BaseEventLoop.create_server", filename: BASE_EVENTS, firstlineno: 1470 },
 );
+
+/**
+ * The options CPython's create_server sets on each listening socket, for getsockopt(): SO_REUSEADDR
+ * unless reuse_address=False (the POSIX default), SO_REUSEPORT with reuse_port=True, IPV6_V6ONLY
+ * on an IPv6 socket. (The kernel's listeners are Node's, which set SO_REUSEADDR themselves.)
+ */
+function listenerOptions(family: number, reuse_address: unknown, reuse_port: unknown): Map<string, bigint> {
+  const options = new Map<string, bigint>();
+  if (_isNone(reuse_address) || truthy(reuse_address)) options.set("1:2", 1n);
+  if (!_isNone(reuse_port) && truthy(reuse_port)) options.set("1:15", 1n);
+  if (family === 6) options.set("41:26", 1n);
+  return options;
+}
 
 /** A server's TLS: its context makes each accepted connection's transport a TLS one. */
 export function serverTls(server: Server, ssl: unknown): { tls?: TlsOptions } {

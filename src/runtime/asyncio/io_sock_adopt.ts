@@ -15,7 +15,9 @@ import { ioActivate, ioAdopt, ioSend } from "./io_selector.js";
 import { Server, TransportSocket, _SocketTransport } from "./io_transports.js";
 import { _SSLTransport, sslObjectFor, tlsHandshake } from "./io_ssl.js";
 import type { SSLContext } from "./ssl_context.js";
-import { _isNone } from "./_util.js";
+import { _bind, _isNone } from "./_util.js";
+import { coroutine_function } from "./coroutines.js";
+import { truthy } from "../builtins/protocol.js";
 import type { BaseEventLoop } from "./base_events.js";
 
 /** The parts of socket.socket (modules/socket.ts) a transport or server takes over. */
@@ -32,6 +34,7 @@ interface StreamSocket {
   _eof: boolean;
   _accepts: IoCompletion[];
   listen(backlog: unknown): unknown;
+  _lent_to: (() => boolean) | null;
 }
 
 function isSocket(x: unknown): x is StreamSocket {
@@ -45,13 +48,18 @@ function streamSocket(sock: unknown): StreamSocket {
   return sock;
 }
 
-/** The socket object no longer owns its kernel object (CPython's is closed with the transport or server; this one reads as closed from now on: fileno() -1, close() a no-op). */
-function release(sock: StreamSocket): void {
+/**
+ * The socket object no longer owns its kernel object (CPython's is the transport's or server's own
+ * and closed with it): it reads as closed (close() a no-op) but keeps its descriptor number for
+ * fileno() while `open()` says its new owner is open.
+ */
+function release(sock: StreamSocket, open: () => boolean): void {
   sock._resume_reading();
   sock._chunks = [];
   sock._accepts = [];
   sock._id = 0;
   sock._state = "closed";
+  sock._lent_to = open;
 }
 
 export function* connectionOnSocket(
@@ -70,8 +78,8 @@ export function* connectionOnSocket(
   ioActivate(loop, "loop.create_connection()");
   const { _id: id, _fd: fd, _chunks: pending, _eof: eof } = sock;
   const extra = { peername: sock._peer, sockname: sock._local };
-  release(sock);
-  let transport: _SocketTransport;
+  let transport: _SocketTransport | undefined;
+  release(sock, () => transport !== undefined && !transport.is_closing());
   const waiter = loop.create_future();
   if (tls) {
     const info = yield* tlsHandshake(loop, id, tls.options, false);
@@ -108,7 +116,7 @@ export function* serverOnSocket(
   if (sock._state === "new") sock.listen(_isNone(backlog) ? 100n : backlog);
   if (sock._state !== "listening") throw new OSError(22n, "Invalid argument");
   const { _id: id, _fd: fd, _local: local, _accepts: accepted } = sock;
-  release(sock);
+  release(sock, () => server._sockets !== null);
   if (tls) ioSend({ op: "server_tls", id, tls });
   server._ids.push(id);
   server._sockets!.push(TransportSocket.make(local, intOf(sock.family), fd));
@@ -125,3 +133,20 @@ export function* serverOnSocket(
   }
   return server;
 }
+
+const BASE_EVENTS = "/usr/lib/python3.12/asyncio/base_events.py";
+const ACCEPTED_PARAMS = ["protocol_factory", "sock", "ssl", "ssl_handshake_timeout", "ssl_shutdown_timeout"];
+
+/** loop.connect_accepted_socket(protocol_factory, sock, *, ssl=None, ...): a transport over a connection the program accepted itself. */
+export const connect_accepted_socket = coroutine_function(
+  function* connect_accepted_socket(this: BaseEventLoop, ...args: unknown[]): CoroGen<PyTuple<unknown>> {
+    const [protocol_factory, raw, ssl, handshake, shutdown] = _bind("BaseEventLoop.connect_accepted_socket", args, ACCEPTED_PARAMS, 2);
+    if (!isSocket(raw) || intOf(raw.type) !== 1) throw new ValueError(`A Stream Socket was expected, got ${repr(raw)}`);
+    const plain = _isNone(ssl) || !truthy(ssl);
+    if (!_isNone(handshake) && plain) throw new ValueError("ssl_handshake_timeout is only meaningful with ssl");
+    if (!_isNone(shutdown) && plain) throw new ValueError("ssl_shutdown_timeout is only meaningful with ssl");
+    if (!plain) throw new NotImplementedError("loop.connect_accepted_socket(ssl=...) is not supported by tsyncio");
+    return yield* connectionOnSocket(this, protocol_factory, raw, null, null, null);
+  },
+  { qualname: "BaseEventLoop.connect_accepted_socket", filename: BASE_EVENTS, firstlineno: 1590 },
+);

@@ -5,11 +5,12 @@
 // counts the bytes not yet known to be sent, pauses the protocol above the high-water mark and asks
 // the kernel to say when its buffer is down to the low-water mark. Reads arrive as completions
 // and reach the protocol as ready callbacks, in the order the kernel saw them.
-import { PyObject, PyTuple, RuntimeError, TypeError, ValueError, caughtException, repr, typeName } from "./_compat.js";
+import { NotImplementedError, PyObject, PyTuple, RuntimeError, TypeError, ValueError, caughtException, repr, typeName } from "./_compat.js";
 import { KeyboardInterrupt, SystemExit } from "./_compat.js";
 import { call } from "../builtins/ops.js";
 import { bytesData } from "../builtins/bytes.js";
 import { len } from "../builtins/functions.js";
+import { truthy } from "../builtins/protocol.js";
 import { _log_warning, _origin } from "./log.js";
 import { Future } from "./futures.js";
 import { Transport, keepsProtocol } from "./transports.js";
@@ -459,6 +460,23 @@ export class TransportSocket extends PyObject {
   }
   getblocking(): boolean {
     return false;
+  }
+  /** Only 0 (non-blocking) is allowed, as in CPython. */
+  settimeout(value: unknown): null {
+    if (value === 0n || value === 0 || value === false) return null;
+    throw new ValueError("settimeout(): only 0 timeout is allowed on transport sockets");
+  }
+  setblocking(flag: unknown): null {
+    if (!truthy(flag)) return null;
+    throw new ValueError("setblocking(): transport sockets cannot be blocking");
+  }
+  /** asyncio's sockets are made non-inheritable (os.set_inheritable's default for new sockets). */
+  get_inheritable(): boolean {
+    return false;
+  }
+  /** A second socket object on the same kernel socket: the sockets here live in the I/O kernel, which has no such call. */
+  dup(): never {
+    throw new NotImplementedError("TransportSocket.dup() is not supported by tsyncio (the kernel's sockets cannot be duplicated)");
   }
   setsockopt(...args: unknown[]): null {
     return socketOptions.set((this._options ??= new Map()), args);

@@ -91,6 +91,8 @@ function fdNumber(fd: unknown): number | null {
 }
 
 function add(loop: Loop, kind: "reader" | "writer", fd: unknown, callback: unknown, args: unknown[]): null {
+  // CPython: a closed loop's selector is gone (RuntimeError), and removing from it answers False.
+  loop._check_closed();
   ioActivate(loop, `loop.add_${kind}()`);
   // Standard input (sys.stdin, fd 0) is read by the host's I/O kernel from the first watch on.
   if (fdNumber(fd) === 0 && !socketsByFd.has(0)) stdinWatched = watchStdin(loop);
@@ -128,13 +130,20 @@ export function add_reader(this: Loop, fd: unknown, callback: unknown, ...args: 
   return add(this, "reader", fd, callback, args);
 }
 export function remove_reader(this: Loop, fd: unknown): boolean {
-  return remove("reader", fd);
+  return this.is_closed() ? false : remove("reader", fd);
 }
 export function add_writer(this: Loop, fd: unknown, callback: unknown, ...args: unknown[]): null {
   return add(this, "writer", fd, callback, args);
 }
 export function remove_writer(this: Loop, fd: unknown): boolean {
-  return remove("writer", fd);
+  return this.is_closed() ? false : remove("writer", fd);
+}
+
+/** CPython's selector loop's `_stop_serving(sock)`: stops watching a socket and closes it. */
+export function _stop_serving(this: Loop, sock: unknown): null {
+  remove("reader", sock);
+  (sock as { close(): unknown }).close();
+  return null;
 }
 
 // --- sendfile ------------------------------------------------------------------------------------

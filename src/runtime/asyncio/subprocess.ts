@@ -104,8 +104,21 @@ class _PipeReadTransport extends ReadTransport {
     ioSend({ op: "pipe_close", id: this._proc._id, fd: this._fd });
     this._proc._loop.call_soon(() => this._proc._pipe_lost(this._fd));
   }
-  pause_reading(): void {}
-  resume_reading(): void {}
+  declare _paused: boolean;
+  is_reading(): boolean {
+    return !this._paused && !this._closing;
+  }
+  /** The kernel stops reading the pipe: once it is full the child blocks in its write (CPython removes its reader). */
+  pause_reading(): void {
+    if (this._closing || this._paused) return;
+    this._paused = true;
+    ioSend({ op: "pipe_pause", id: this._proc._id, fd: this._fd, on: true });
+  }
+  resume_reading(): void {
+    if (this._closing || !this._paused) return;
+    this._paused = false;
+    ioSend({ op: "pipe_pause", id: this._proc._id, fd: this._fd, on: false });
+  }
 }
 
 /** CPython: base_subprocess.BaseSubprocessTransport */
@@ -339,7 +352,7 @@ function* spawnProcess(
     for (const fd of [1, 2]) {
       if (stdio[fd] === "pipe" && !linked[fd]) {
         const r = Object.create(_PipeReadTransport.prototype) as _PipeReadTransport;
-        Object.assign(r, { _closing: false, _proc: t, _fd: fd });
+        Object.assign(r, { _closing: false, _paused: false, _proc: t, _fd: fd });
         t._pipes.set(fd, r);
         t._open_pipes.add(fd);
       }
@@ -468,8 +481,11 @@ export class SubprocessStreamProtocol extends SubprocessProtocol {
   connection_made(transport: unknown): void {
     const t = transport as _SubprocessTransport;
     this._transport = t;
-    if (t.get_pipe_transport(1n)) this.stdout = new StreamReader(new KwArgs({ limit: this._limit, loop: this._loop }));
-    if (t.get_pipe_transport(2n)) this.stderr = new StreamReader(new KwArgs({ limit: this._limit, loop: this._loop }));
+    // Each reader pauses its pipe past twice its limit (the child then blocks once the pipe is full).
+    const out = t.get_pipe_transport(1n);
+    if (out) (this.stdout = new StreamReader(new KwArgs({ limit: this._limit, loop: this._loop }))).set_transport(out);
+    const err = t.get_pipe_transport(2n);
+    if (err) (this.stderr = new StreamReader(new KwArgs({ limit: this._limit, loop: this._loop }))).set_transport(err);
     const stdin = t.get_pipe_transport(0n);
     if (stdin) this.stdin = new StreamWriter(stdin, this, null, this._loop);
   }

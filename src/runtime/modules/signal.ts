@@ -3,10 +3,20 @@
 // through the host's I/O kernel while the event loop waits; one the program raises itself runs
 // its handler at once. CPython: Lib/signal.py (documented behaviour).
 import { IntEnum, _module_enum } from "./enum.js";
-import { call } from "../builtins/ops.js";
-import { KeyboardInterrupt, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
+import { call, typeName } from "../builtins/ops.js";
+import { KeyboardInterrupt, NotImplementedError, OSError, TypeError, ValueError } from "../builtins/exceptions.js";
 import { builtin } from "../builtins/functions.js";
-import { get_signal_action, get_sigint_handler, loop_handler_of, send_to_self, set_signal_action, set_sigint_handler } from "../signals.js";
+import { PyTuple } from "../builtins/collections.js";
+import { host } from "../host.js";
+import {
+  get_signal_action,
+  get_sigint_handler,
+  loop_handler_of,
+  send_to_self,
+  set_signal_action,
+  set_sigint_handler,
+  signal_arrival_hooks,
+} from "../signals.js";
 
 // Linux's numbering, in CPython's Signals order; the second name of a pair is CPython's alias.
 const NUMBERS: [string, number][] = [
@@ -196,4 +206,96 @@ export function strsignal(signalnum: unknown): string {
   };
   if (n >= 34) return `Real-time signal ${n - 34}`;
   return names[n] ?? `Unknown signal ${n}`;
+}
+
+// --- interval timers: setitimer/getitimer and alarm ---------------------------------------------
+//
+// ITIMER_REAL sends the program SIGALRM through the host's I/O kernel (a real signal, taken by the
+// kernel's watch when the program handles it); the deadline is kept here for getitimer().
+
+export const ITIMER_REAL = 0n;
+export const ITIMER_VIRTUAL = 1n;
+export const ITIMER_PROF = 2n;
+
+/** signal.ItimerError (CPython's class is named itimer_error): an OSError from setitimer/getitimer. */
+export class ItimerError extends OSError {
+  static __module__ = "signal";
+}
+Object.defineProperty(ItimerError, "__name__", { value: "itimer_error" });
+Object.defineProperty(ItimerError, "__qualname__", { value: "itimer_error" });
+
+/** The armed ITIMER_REAL: when it fires next (host.now() seconds) and its interval; null when disarmed. */
+let itimer: { at: number; interval: number } | null = null;
+
+// The kernel's SIGALRM is the timer firing: a one-shot timer is spent, a repeating one starts over
+// (the program's clock may not have moved as far: the virtual clock waits for it in real time).
+signal_arrival_hooks.push((n) => {
+  if (n !== 14 || itimer === null) return;
+  if (itimer.interval > 0) itimer.at = host.now() + itimer.interval;
+  else itimer = null;
+});
+
+function seconds(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "bigint") return Number(x);
+  if (typeof x === "boolean") return x ? 1 : 0;
+  throw new TypeError(`must be real number, not ${typeName(x)}`);
+}
+
+/** What is left of the timer now, as (delay, interval) in whole microseconds as the kernel keeps them. */
+function itimerValue(): [number, number] {
+  if (itimer === null) return [0, 0];
+  const now = host.now();
+  let left = itimer.at - now;
+  if (left <= 0) {
+    if (itimer.interval <= 0) {
+      itimer = null;
+      return [0, 0];
+    }
+    const k = Math.ceil(-left / itimer.interval);
+    itimer.at += k * itimer.interval;
+    left = itimer.at - now;
+    if (left <= 0) left = itimer.interval;
+  }
+  const us = (x: number) => Math.round(x * 1e6) / 1e6;
+  return [us(left), us(itimer.interval)];
+}
+
+function whichTimer(which: unknown): void {
+  const n = Number(which);
+  if (n === 1 || n === 2) throw new NotImplementedError("signal.setitimer(ITIMER_VIRTUAL/ITIMER_PROF) is not supported by tsyncio (only ITIMER_REAL)");
+  if (n !== 0) throw new ItimerError(22n, "Invalid argument");
+}
+
+function arm(delay: number, interval: number): void {
+  if (!host.io) throw new NotImplementedError("signal.setitimer() is not supported by tsyncio in the browser (a web page has no processes)");
+  itimer = delay > 0 ? { at: host.now() + delay, interval } : null;
+  host.io.send({ op: "alarm", seconds: delay > 0 ? delay : 0, interval });
+}
+
+/** signal.setitimer(which, seconds, interval=0.0): arms (or with 0, disarms) the timer; the old (delay, interval). */
+export function setitimer(which: unknown, secs: unknown, interval: unknown = 0.0): PyTuple<number> {
+  whichTimer(which);
+  const delay = seconds(secs);
+  const every = seconds(interval);
+  if (delay < 0 || every < 0) throw new ItimerError(22n, "Invalid argument");
+  const old = itimerValue();
+  arm(delay, every);
+  return PyTuple.fromArray(old);
+}
+
+/** signal.getitimer(which): (delay, interval) of the armed timer, (0.0, 0.0) when none. */
+export function getitimer(which: unknown): PyTuple<number> {
+  whichTimer(which);
+  return PyTuple.fromArray(itimerValue());
+}
+
+/** signal.alarm(seconds): SIGALRM after that many seconds (0 cancels); the whole seconds the previous alarm had left. */
+export function alarm(secs: unknown): bigint {
+  if (typeof secs !== "bigint" && typeof secs !== "boolean") throw new TypeError(`'${typeName(secs)}' object cannot be interpreted as an integer`);
+  const [left] = itimerValue();
+  arm(Number(secs), 0);
+  // As the C library rounds: to the nearest second, and a fraction alone counts as one.
+  const whole = Math.floor(left);
+  return BigInt(left === 0 ? 0 : Math.max(1, left - whole >= 0.5 ? whole + 1 : whole));
 }

@@ -38,6 +38,10 @@ export const SocketKind = makeEnum("SocketKind", [
   ["SOCK_STREAM", 1],
   ["SOCK_DGRAM", 2],
   ["SOCK_RAW", 3],
+  ["SOCK_RDM", 4],
+  ["SOCK_SEQPACKET", 5],
+  ["SOCK_CLOEXEC", 524288],
+  ["SOCK_NONBLOCK", 2048],
 ]);
 /** Annotations name these enums as types: their members (the classes are made at run time). */
 export type AddressFamily = IntEnum;
@@ -51,6 +55,11 @@ export const AF_PACKET = AddressFamily.AF_PACKET;
 export const SOCK_STREAM = SocketKind.SOCK_STREAM;
 export const SOCK_DGRAM = SocketKind.SOCK_DGRAM;
 export const SOCK_RAW = SocketKind.SOCK_RAW;
+export const SOCK_RDM = SocketKind.SOCK_RDM;
+export const SOCK_SEQPACKET = SocketKind.SOCK_SEQPACKET;
+// Flags or'ed into socket()'s type (Linux): the socket's `type` leaves them out, as CPython's does.
+export const SOCK_CLOEXEC = SocketKind.SOCK_CLOEXEC;
+export const SOCK_NONBLOCK = SocketKind.SOCK_NONBLOCK;
 // A transport's socket (get_extra_info("socket")) shows these members once the program has socket.
 socketEnums.family = (n) => call(AddressFamily, BigInt(n));
 socketEnums.kind = (n) => call(SocketKind, BigInt(n));
@@ -144,12 +153,17 @@ export class socket extends PyObject implements IoTarget {
   declare _waiter: { done(): boolean; set_result(x: unknown): void } | null;
   /** loop.add_reader/add_writer's hook (asyncio/io_watch.ts). */
   declare _on_change: (() => void) | null;
+  /** Handed to a transport or server (asyncio/io_sock_adopt.ts): true while that owner is open, when fileno() still answers. */
+  declare _lent_to: (() => boolean) | null;
 
-  __init__(family: unknown = AF_INET, type: unknown = SOCK_STREAM, proto: unknown = 0n, fileno: unknown = null): void {
+  __init__(...args: unknown[]): void {
+    // socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None), by position or keyword.
+    const [family = AF_INET, type = SOCK_STREAM, proto = 0n, fileno = null] = _bind("socket.__init__", args, ["family", "type", "proto", "fileno"]);
     if (fileno !== null && fileno !== undefined) throw new NotImplementedError("socket.socket(fileno=...) is not supported by tsyncio");
     const fam = intOf(family === null ? AF_INET : family);
-    const kind = intOf(type === null ? SOCK_STREAM : type);
-    if (fam === 1 && kind !== 1) throw new NotImplementedError("socket.socket(AF_UNIX, SOCK_DGRAM) is not supported by tsyncio yet");
+    const typeFlags = intOf(type === null ? SOCK_STREAM : type);
+    const kind = typeFlags & ~(2048 | 524288);
+    // (an AF_UNIX datagram socket can be made and looked at; using it raises: _unix_stream_only)
     if (fam === 17) throw new NotImplementedError("socket.socket(AF_PACKET) is not supported by tsyncio (no packet sockets in Node)");
     this.family = call(AddressFamily, BigInt(fam));
     this.type = call(SocketKind, BigInt(kind));
@@ -157,7 +171,7 @@ export class socket extends PyObject implements IoTarget {
     this._fd = allocFd();
     this._id = 0;
     this._state = "new";
-    this._timeout = defaultTimeout;
+    this._timeout = typeFlags & 2048 ? 0 : defaultTimeout;
     this._reset_on_close = false;
     this._so_error = 0n;
     this._local = null;
@@ -174,6 +188,7 @@ export class socket extends PyObject implements IoTarget {
     this._hung_up = false;
     this._waiter = null;
     this._on_change = null;
+    this._lent_to = null;
     socketsByFd.set(this._fd, this);
   }
 
@@ -283,7 +298,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   fileno(): bigint {
-    return this._state === "closed" ? -1n : BigInt(this._fd);
+    return this._state === "closed" && !this._lent_to?.() ? -1n : BigInt(this._fd);
   }
   getblocking(): boolean {
     return this._timeout !== 0;
@@ -337,7 +352,13 @@ export class socket extends PyObject implements IoTarget {
     return intOf(this.family) === 1;
   }
 
+  /** AF_UNIX sockets other than stream ones: made, shown and closed, but Node has no such sockets to use. */
+  _unix_stream_only(): void {
+    if (this._unix() && !(intOf(this.type) === 1)) throw new NotImplementedError("socket.socket(AF_UNIX, SOCK_DGRAM) is not supported by tsyncio yet");
+  }
+
   bind(address: unknown): null {
+    this._unix_stream_only();
     if (this._unix()) return this._bind_unix(unixPath(address));
     const where = hostPort(address);
     if (this._bound !== null) throw new OSError(22n, "Invalid argument");
@@ -467,6 +488,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   connect(address: unknown): null {
+    this._unix_stream_only();
     this._open();
     if (intOf(this.type) === 2) return this._connect_udp(address);
     if (this._state === "connecting") return this._connect_result();
@@ -490,6 +512,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   connect_ex(address: unknown): bigint {
+    this._unix_stream_only();
     try {
       this.connect(address);
       return 0n;
@@ -614,6 +637,7 @@ export class socket extends PyObject implements IoTarget {
   }
 
   sendto(data: unknown, ...rest: unknown[]): bigint {
+    this._unix_stream_only();
     const address = rest[rest.length - 1];
     const buf = sendBuffer(data);
     if (this._state !== "udp") this._open_udp(null);
@@ -791,6 +815,53 @@ export function gethostbyname(name: unknown): string {
   if (n === "localhost" || n === "") return "127.0.0.1";
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(n)) return n;
   throw new NotImplementedError("socket.gethostbyname() of a name other than localhost is not supported by tsyncio yet");
+}
+
+export const NI_NUMERICHOST = 1n;
+export const NI_NUMERICSERV = 2n;
+export const NI_NOFQDN = 4n;
+export const NI_NAMEREQD = 8n;
+export const NI_DGRAM = 16n;
+export const NI_MAXHOST = 1025n;
+export const NI_MAXSERV = 32n;
+
+/** The well-known services getnameinfo() names (a Debian /etc/services' common entries), by protocol. */
+const TCP_SERVICES: Record<number, string> = {
+  21: "ftp",
+  22: "ssh",
+  23: "telnet",
+  25: "smtp",
+  53: "domain",
+  80: "http",
+  110: "pop3",
+  143: "imap2",
+  443: "https",
+  993: "imaps",
+  995: "pop3s",
+};
+const UDP_SERVICES: Record<number, string> = { 53: "domain", 67: "bootps", 68: "bootpc", 123: "ntp", 161: "snmp", 443: "https" };
+
+/**
+ * socket.getnameinfo((host, port[, flowinfo, scope_id]), flags): (host, service). The host must be
+ * numeric (as CPython's, which looks it up with AI_NUMERICHOST); without NI_NUMERICHOST the IPv4
+ * loopback is "localhost" (the hosts file's name) and other addresses stay numeric.
+ */
+export function getnameinfo(sockaddr: unknown, flags: unknown): PyTuple<string> {
+  if (!(sockaddr instanceof PyTuple)) throw new TypeError("getnameinfo() argument 1 must be a tuple");
+  const parts = Array.from(sockaddr as Iterable<unknown>);
+  if (parts.length < 2 || parts.length > 4 || typeof parts[0] !== "string") throw new TypeError("getnameinfo(): illegal sockaddr argument");
+  const port = Number(index(parts[1])) & 0xffff;
+  const f = intOf(flags);
+  const host = parts[0];
+  const numeric = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (host.includes(":") && /^[0-9a-fA-F:.]+$/.test(host));
+  if (!numeric) throw new gaierror(-2n, "Name or service not known");
+  let name = host;
+  if (!(f & 1)) {
+    if (host === "127.0.0.1") name = "localhost";
+    else if (f & 8) throw new gaierror(-2n, "Name or service not known");
+  }
+  const service = f & 2 ? String(port) : ((f & 16 ? UDP_SERVICES : TCP_SERVICES)[port] ?? String(port));
+  return PyTuple.fromArray([name, service]);
 }
 
 /** gaierror: a failed name look-up (socket.gaierror, an OSError). */
