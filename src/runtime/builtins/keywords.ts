@@ -118,12 +118,7 @@ export function callWithKeywords(f: unknown, thisArg: unknown, args: ArrayLike<u
   return NOT_BOUND;
 }
 
-/**
- * The keywords a translated function's rest parameter takes: none when its prologue is `varargs`
- * (`*args` alone), the keyword-only names and whether there is a `**kwargs` when it is
- * `bind_rest` (read from the spec the compiler writes there), null when unknown (any keyword is
- * handed on).
- */
+/** What a translated function's rest parameter takes besides `*args` (see restKeywords). */
 interface RestKeywords {
   kwonly: string[];
   kwargs: boolean;
@@ -131,6 +126,12 @@ interface RestKeywords {
   name?: string;
 }
 const restKeywordSpecs = new WeakMap<Function, RestKeywords | null>();
+/**
+ * The keywords a translated function's rest parameter takes: none when its prologue is `varargs`
+ * (`*args` alone), the keyword-only names and whether there is a `**kwargs` when it is
+ * `bind_rest` (read from the spec the compiler writes there), null when unknown (any keyword is
+ * handed on, for the callee to refuse).
+ */
 function restKeywords(f: Function): RestKeywords | null {
   const source = ((f as { __signature_source__?: Function }).__signature_source__ ?? f) as Function;
   let r = restKeywordSpecs.get(source);
