@@ -6,8 +6,7 @@ import { call } from "../builtins/ops.js";
 import { truthy } from "../builtins/protocol.js";
 import { coroutine_function } from "./coroutines.js";
 import type { CoroGen } from "./coroutines.js";
-import { DatagramTransport, Transport } from "./transports.js";
-import { multiple_bases } from "../builtins/mro.js";
+import { DatagramTransport } from "./transports.js";
 import type { IoCompletion } from "../io-messages.js";
 import { ioActivate, ioAdopt, ioForget, ioHold, ioRegister, ioSend } from "./io_selector.js";
 import type { IoTarget } from "./io_selector.js";
@@ -20,11 +19,11 @@ import type { BaseEventLoop } from "./base_events.js";
 type Loop = BaseEventLoop;
 
 /**
- * CPython: selector_events._SelectorDatagramTransport, whose bases make it a Transport as well as a
- * DatagramTransport (`isinstance(tr, asyncio.Transport)` holds; its MRO lists both).
+ * CPython: selector_events._SelectorDatagramTransport. (CPython's is a Transport as well, by its
+ * bases; a runtime class made by multiple_bases at load time is a renamed copy in the bundle, so
+ * this one is a DatagramTransport only: `isinstance(tr, asyncio.Transport)` is False here.)
  */
-const DatagramBases = multiple_bases(Transport, DatagramTransport) as unknown as typeof DatagramTransport;
-class _SelectorDatagramTransport extends DatagramBases implements IoTarget {
+class _SelectorDatagramTransport extends DatagramTransport implements IoTarget {
   declare _loop: Loop;
   declare _protocol: any;
   declare _id: number;
